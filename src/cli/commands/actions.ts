@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { ACTIONS } from '../../registry/actions.js';
+import { CATALOGUE } from '../../registry/catalogue.js';
+import { coverage, createRegistry } from '../../registry/registry.js';
+
+export function registerActions(program: Command): void {
+  program
+    .command('actions')
+    .description('List every iVvy action and whether Marquee implements it')
+    .action(() => {
+      const registry = createRegistry(ACTIONS);
+      const width = Math.max(...CATALOGUE.map((e) => e.namespace.length + e.action.length + 1));
+      for (const e of CATALOGUE) {
+        const name = `${e.namespace}.${e.action}`.padEnd(width);
+        process.stdout.write(`${name}  ${registry.isImplemented(e.namespace, e.action) ? 'implemented' : 'not implemented'}\n`);
+      }
+      process.stdout.write('\n');
+      const lines = coverage(registry);
+      for (const l of lines) process.stdout.write(`${l.namespace} ${l.implemented}/${l.total}\n`);
+      const done = lines.reduce((n, l) => n + l.implemented, 0);
+      process.stdout.write(`all ${done}/${CATALOGUE.length}\n`);
+    });
+}

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.js';
+import { startServer } from '../../server/start.js';
+import { integerOption } from '../shared.js';
+import { redactUrl } from '../../storage/url.js';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the API (seeds a demo account on first start unless --no-seed)')
+    .option('--host <host>', 'interface to listen on (env HOST)')
+    .option('--port <port>', 'port to listen on (env PORT)', integerOption)
+    .option('--database <url>', 'sqlite:./path.db, sqlite::memory: or postgres://… (env MARQUEE_DATABASE_URL)')
+    .option('--public-url <url>', 'base URL used in links Marquee hands out (env MARQUEE_PUBLIC_URL)')
+    .option('--no-seed', 'do not create the demo account')
+    .action(async (opts: { host?: string; port?: number; database?: string; publicUrl?: string; seed: boolean }) => {
+      const config = loadConfig({
+        ...(opts.host !== undefined ? { host: opts.host } : {}),
+        ...(opts.port !== undefined ? { port: opts.port } : {}),
+        ...(opts.database !== undefined ? { databaseUrl: opts.database } : {}),
+        ...(opts.publicUrl !== undefined ? { publicUrl: opts.publicUrl } : {}),
+        ...(opts.seed === false ? { seed: false } : {}),
+      });
+      const server = await startServer(config);
+      const out = process.stdout;
+      out.write(`\nMarquee is serving the iVvy API v1.0 at ${server.url}/api/1.0/\n`);
+      out.write(`Database: ${redactUrl(config.databaseUrl)}\n`);
+      if (server.demo) {
+        const { key, secret, accountId } = server.demo;
+        out.write(`\nDemo account ${accountId}${server.demo.created ? ' (created and seeded now)' : ''}\n`);
+        out.write(`  API key:    ${key}\n  API secret: ${secret}\n\n`);
+        out.write(`Try it:\n  npx marquee call test ping --url ${server.url} --key ${key} --secret ${secret}\n`);
+        out.write(
+          `  npx marquee call contact getContactList '{"perPage":5}' --url ${server.url} --key ${key} --secret ${secret}\n\n`,
+        );
+      } else {
+        out.write('\nNo demo account (--no-seed). Create a key with: npx marquee keys create\n\n');
+      }
+    });
+}

@@ -1,0 +1,59 @@
+/**
+ * Server configuration from CLI flags over environment variables over defaults.
+ * Documented in README.md (Configuration).
+ */
+import { DEFAULT_DATABASE_URL } from './storage/url.js';
+
+export interface Config {
+  host: string;
+  port: number;
+  databaseUrl: string;
+  /** Seed a demo account on first start. */
+  seed: boolean;
+  /** Base URL that links in responses and emails point at. */
+  publicUrl: string;
+  /** Requests per second per API key (token bucket refill); 0 disables the limit. */
+  rateLimitPerSecond: number;
+  /** Bucket size: how many requests a key may burst above the steady rate. */
+  rateLimitBurst: number;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
+  /** 64 hex characters or base64 of 32 bytes; when absent, masterKeyFile is used. */
+  masterKey: string | undefined;
+  masterKeyFile: string;
+  logLevel: string;
+  /** Check every action result against its result schema (tests turn this on). */
+  validateResults: boolean;
+}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+
+function envNumber(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got '${raw}'`);
+  return n;
+}
+
+export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const host = overrides.host ?? env.HOST ?? DEFAULT_HOST;
+  const port = overrides.port ?? envNumber('PORT', DEFAULT_PORT, env);
+  const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return {
+    host,
+    port,
+    databaseUrl: overrides.databaseUrl ?? env.MARQUEE_DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    seed: overrides.seed ?? env.MARQUEE_SEED !== '0',
+    publicUrl: (overrides.publicUrl ?? env.MARQUEE_PUBLIC_URL ?? `http://${publicHost}:${port}`).replace(/\/+$/, ''),
+    rateLimitPerSecond: overrides.rateLimitPerSecond ?? envNumber('MARQUEE_RATE_LIMIT', 100, env),
+    rateLimitBurst: overrides.rateLimitBurst ?? envNumber('MARQUEE_RATE_LIMIT_BURST', 200, env),
+    bodyLimit: overrides.bodyLimit ?? envNumber('MARQUEE_BODY_LIMIT', DEFAULT_BODY_LIMIT, env),
+    masterKey: overrides.masterKey ?? env.MARQUEE_MASTER_KEY,
+    masterKeyFile: overrides.masterKeyFile ?? env.MARQUEE_MASTER_KEY_FILE ?? './data/master.key',
+    logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    validateResults: overrides.validateResults ?? env.MARQUEE_VALIDATE_RESULTS === '1',
+  };
+}

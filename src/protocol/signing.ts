@@ -1,0 +1,121 @@
+/**
+ * The IWS request signature (creating-the-request/signing-the-request.md), shared by the
+ * server's verifier and the SDK so the two can never drift apart.
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { formatTimestamp } from './timestamp.js';
+
+export const API_VERSION = '1.0';
+export const SUPPORTED_VERSIONS: readonly string[] = [API_VERSION];
+export const AUTH_SCHEME = 'IWS';
+export const AUTH_HEADER = 'x-api-authorization';
+export const IVVY_DATE_HEADER = 'IVVY-Date';
+
+export interface SignedParts {
+  method: string;
+  /** Value of the Content-MD5 header (hex MD5 of the body). */
+  contentMd5: string;
+  /** Value of the Content-Type header exactly as sent, parameters included. */
+  contentType: string;
+  /** Value of the Date header; empty when IVVY-Date carries the time. */
+  date: string;
+  /** Path and query string exactly as they appear in the request line. */
+  requestUri: string;
+  apiVersion: string;
+  /** Every request header whose name starts with `ivvy` (case-insensitive), as name/value. */
+  ivvyHeaders: ReadonlyArray<readonly [string, string]>;
+}
+
+export function md5Hex(body: string | Uint8Array): string {
+  return createHash('md5').update(body).digest('hex');
+}
+
+/** `name=value` pairs of the IVVY-* headers, names without `-`/`_`, sorted, joined with `&`. */
+export function canonicalIvvyHeaders(headers: ReadonlyArray<readonly [string, string]>): string {
+  return headers
+    .map(([name, value]) => [name.replace(/[-_]/g, '').toLowerCase(), value] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => `${name}=${value}`)
+    .join('&');
+}
+
+export function stringToSign(parts: SignedParts): string {
+  return (
+    parts.method +
+    parts.contentMd5 +
+    parts.contentType +
+    parts.date +
+    parts.requestUri +
+    parts.apiVersion +
+    canonicalIvvyHeaders(parts.ivvyHeaders)
+  ).toLowerCase();
+}
+
+export function hmacSha1Hex(secret: string, text: string): string {
+  return createHmac('sha1', secret).update(text, 'utf8').digest('hex');
+}
+
+/** Constant-time comparison of two hex signatures (case-insensitive, as hex is). */
+export function signaturesMatch(expected: string, provided: string): boolean {
+  const a = Buffer.from(expected.toLowerCase(), 'utf8');
+  const b = Buffer.from(provided.toLowerCase(), 'utf8');
+  if (a.length !== b.length) return false;
+  return timingSafeEqual(a, b);
+}
+
+/** Extracts key and signature from `IWS key:signature`; null when malformed. */
+export function parseAuthorization(value: string | undefined): { key: string; signature: string } | null {
+  if (!value) return null;
+  const m = /^\s*IWS\s+([^:\s]+):([0-9a-fA-F]{40})\s*$/.exec(value);
+  if (!m) return null;
+  return { key: m[1] as string, signature: m[2] as string };
+}
+
+export interface SignOptions {
+  key: string;
+  secret: string;
+  namespace: string;
+  action: string;
+  body: string;
+  apiVersion?: string;
+  contentType?: string;
+  /** Time to sign; defaults to now. */
+  now?: Date;
+  /** Use the standard Date header instead of IVVY-Date. */
+  useDateHeader?: boolean;
+}
+
+export interface SignedRequest {
+  requestUri: string;
+  headers: Record<string, string>;
+}
+
+/** Builds the headers of a signed request, the way iVvy's own SDKs do. */
+export function signRequest(opts: SignOptions): SignedRequest {
+  const apiVersion = opts.apiVersion ?? API_VERSION;
+  const contentType = opts.contentType ?? 'application/json';
+  const requestUri = `/api/${apiVersion}/${opts.namespace}?action=${encodeURIComponent(opts.action)}`;
+  const now = opts.now ?? new Date();
+  const contentMd5 = md5Hex(opts.body);
+  const headers: Record<string, string> = {
+    'Content-Type': contentType,
+    'Content-MD5': contentMd5,
+    'X-Api-Version': apiVersion,
+  };
+  let date = '';
+  const ivvy: Array<[string, string]> = [];
+  if (opts.useDateHeader) {
+    date = now.toUTCString();
+    headers['Date'] = date;
+  } else {
+    const ivvyDate = formatTimestamp(now, false);
+    headers[IVVY_DATE_HEADER] = ivvyDate;
+    ivvy.push([IVVY_DATE_HEADER, ivvyDate]);
+  }
+  const signature = hmacSha1Hex(
+    opts.secret,
+    stringToSign({ method: 'POST', contentMd5, contentType, date, requestUri, apiVersion, ivvyHeaders: ivvy }),
+  );
+  headers['X-Api-Authorization'] = `${AUTH_SCHEME} ${opts.key}:${signature}`;
+  return { requestUri, headers };
+}

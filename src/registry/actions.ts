@@ -1,0 +1,21 @@
+/**
+ * Every implemented action. A namespace contributes its list here; the compile-time type of
+ * this list is what gives the SDK its typed methods.
+ */
+import type { z } from 'zod';
+import { testActions } from '../domain/test/actions.js';
+import type { AnyAction } from './define-action.js';
+
+export const ACTIONS = [...testActions] as const satisfies readonly AnyAction[];
+
+type Defined = (typeof ACTIONS)[number];
+
+/** `ActionMap['contact']['getContact']` is `{ params, result }` of that action. */
+export type ActionMap = {
+  [N in Defined['namespace']]: {
+    [D in Extract<Defined, { namespace: N }> as D['action']]: {
+      params: z.input<D['params']>;
+      result: z.output<D['result']>;
+    };
+  };
+};

@@ -1,0 +1,75 @@
+/**
+ * Everything a running Marquee needs, assembled once: storage (migrated), the secret box for
+ * API secrets, the action registry, the logger, and the background workers later modules
+ * attach. The HTTP server, the batch runner and the CLI all work from a Runtime.
+ */
+import { resolve } from 'node:path';
+import pino, { type Logger } from 'pino';
+import { createSecretBox, decodeMasterKey, loadOrCreateKeyFile, type SecretBox } from './auth/secret-box.js';
+import type { Config } from './config.js';
+import { ACTIONS } from './registry/actions.js';
+import type { DispatchDeps } from './registry/dispatch.js';
+import { createRegistry, type Registry } from './registry/registry.js';
+import { openStorage, type Storage } from './storage/database.js';
+import { migrateToLatest } from './storage/migrate.js';
+
+/** A background loop (batch runner, notification delivery) started with the server. */
+export interface BackgroundWorker {
+  readonly name: string;
+  start(): void;
+  /** Stops taking new work and resolves once in-flight work has finished. */
+  stop(): Promise<void>;
+}
+
+export interface Runtime extends DispatchDeps {
+  readonly config: Config;
+  readonly secrets: SecretBox;
+  readonly workers: BackgroundWorker[];
+  close(): Promise<void>;
+}
+
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    redact: {
+      paths: ['req.headers["x-api-authorization"]', 'secret', '*.secret', 'signature'],
+      censor: '[redacted]',
+    },
+  });
+}
+
+export function masterKeyOf(config: Pick<Config, 'masterKey' | 'masterKeyFile'>): Buffer {
+  return config.masterKey ? decodeMasterKey(config.masterKey) : loadOrCreateKeyFile(resolve(config.masterKeyFile));
+}
+
+export async function createRuntime(
+  config: Config,
+  options: { log?: Logger; registry?: Registry; storage?: Storage } = {},
+): Promise<Runtime> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const secrets = createSecretBox(masterKeyOf(config));
+  const storage = options.storage ?? (await openStorage(config.databaseUrl));
+  try {
+    const applied = await migrateToLatest(storage);
+    if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  const registry = options.registry ?? createRegistry(ACTIONS);
+  const workers: BackgroundWorker[] = [];
+  return {
+    config,
+    storage,
+    secrets,
+    registry,
+    log,
+    publicUrl: config.publicUrl,
+    validateResults: config.validateResults,
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.stop()));
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Builds the Fastify application: the RPC route, operational endpoints, raw-body handling
+ * (signatures cover the exact bytes) and the mapping of every failure to the error envelope.
+ */
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import { ApiError } from '../protocol/errors.js';
+import { Codes, internalError } from '../protocol/specific-codes.js';
+import type { Runtime } from '../runtime.js';
+import { createMetrics } from './metrics.js';
+import { createRateLimiter } from './rate-limit.js';
+import { sendError } from './reply.js';
+import { registerRpcRoute } from './rpc-route.js';
+
+/** Lets later modules mount their public pages (invite links, invoices, subscription confirmations). */
+export type RoutePlugin = (app: FastifyInstance, runtime: Runtime) => void | Promise<void>;
+
+export async function buildApp(runtime: Runtime, plugins: readonly RoutePlugin[] = []): Promise<FastifyInstance> {
+  // Typed as the plain instance: the pino logger we pass is a FastifyBaseLogger at runtime.
+  const app: FastifyInstance = Fastify({
+    loggerInstance: runtime.log,
+    bodyLimit: runtime.config.bodyLimit,
+    genReqId: () => randomUUID(),
+    requestIdHeader: 'x-request-id',
+    // Per-request log lines only at debug level: at API rates they would dominate the logs.
+    logController: new LogController({
+      disableRequestLogging: runtime.config.logLevel !== 'debug' && runtime.config.logLevel !== 'trace',
+    }),
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+
+  // Signatures cover the exact body bytes, so no parser may touch them before verification.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ApiError) return sendError(reply, error);
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendError(
+        reply,
+        new ApiError(413, Codes.bodyTooLarge, `The request body exceeds the limit of ${runtime.config.bodyLimit} bytes`),
+      );
+    }
+    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(reply, new ApiError(400, Codes.malformedJson, 'Bad Request', [error.message]));
+    }
+    request.log.error({ err: error, requestId: request.id }, 'request failed');
+    return sendError(reply, internalError(request.id));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, new ApiError(404, Codes.unknownNamespace, `No API endpoint at ${request.method} ${request.url.split('?')[0]}`)),
+  );
+
+  const metrics = createMetrics();
+  const limiter = createRateLimiter(runtime.config.rateLimitPerSecond, runtime.config.rateLimitBurst);
+  registerRpcRoute(app, runtime, limiter, metrics);
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await runtime.storage.ping();
+      return { status: 'ready' };
+    } catch (error) {
+      runtime.log.warn({ err: error }, 'readiness check failed');
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
+
+  for (const plugin of plugins) await plugin(app, runtime);
+  return app;
+}

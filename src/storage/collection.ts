@@ -1,0 +1,203 @@
+/**
+ * The one helper behind every collection action (collections.md, pagination.md,
+ * filtering.md): `start`, `perPage` clamped to the action's cap, and a whitelisted `filter`
+ * turned into bound SQL predicates. Results are ordered by id so that paging in order never
+ * skips a row that existed throughout.
+ */
+import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { type ApiError } from '../protocol/errors.js';
+import { isNullSentinel, parseFilterKey, type Modifier } from '../protocol/filter-keys.js';
+import { doesNotValidate } from '../protocol/specific-codes.js';
+import { parseDate, parseTimestamp, SECOND } from '../protocol/timestamp.js';
+import type { CollectionParams } from '../registry/params.js';
+import type { DialectName } from './url.js';
+
+export type FilterType = 'string' | 'integer' | 'number' | 'boolean' | 'timestamp' | 'date';
+
+/** A filter on one column; every documented modifier applies. */
+export interface ColumnFilter {
+  readonly column: string;
+  readonly type: FilterType;
+}
+
+/** A filter computed by the action (fromModifiedDate, companyId, …); equality only. */
+export interface ExpressionFilter {
+  readonly type: FilterType;
+  where(eb: ExpressionBuilder<any, any>, value: FilterValue): Expression<SqlBool>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export type FilterSpec = Readonly<Record<string, ColumnFilter | ExpressionFilter>>;
+
+/** A parsed filter value: text, number (timestamps as epoch ms), or null for ISNULL. */
+export type FilterValue = string | number | null;
+
+export interface CollectionMeta {
+  totalResults: number;
+  start: number;
+  perPage: number;
+  count: number;
+}
+
+export interface Page<Row> {
+  meta: CollectionMeta;
+  rows: Row[];
+}
+
+export const DEFAULT_CAP = 100;
+
+export interface PageOptions<Row> {
+  dialect: DialectName;
+  /** The scoped base query (joins allowed, no selection yet). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  from: SelectQueryBuilder<any, any, {}>;
+  filters: FilterSpec;
+  params: CollectionParams;
+  /** Maximum perPage for this action; larger requests are clamped, never refused. */
+  cap?: number;
+  /** Fully qualified id column used for the stable order, e.g. `contacts.id`. */
+  idColumn: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  select: (qb: SelectQueryBuilder<any, any, {}>) => SelectQueryBuilder<any, any, Row>;
+  /** Extra fixed predicates (e.g. a parent id parameter), applied before filters. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  where?: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+}
+
+export function clampPerPage(requested: number | undefined, cap: number): number {
+  const fallback = Math.min(DEFAULT_CAP, cap);
+  if (requested === undefined) return fallback;
+  return Math.max(1, Math.min(cap, requested));
+}
+
+export async function fetchPage<Row>(opts: PageOptions<Row>): Promise<Page<Row>> {
+  const cap = opts.cap ?? DEFAULT_CAP;
+  const perPage = clampPerPage(opts.params.perPage, cap);
+  const start = opts.params.start ?? 0;
+  const predicates = compileFilter(opts.filters, opts.params.filter ?? {}, opts.dialect);
+
+  let base = opts.from;
+  if (opts.where) base = base.where(opts.where);
+  if (predicates.length > 0) base = base.where((eb) => eb.and(predicates.map((p) => p(eb))));
+
+  const [countRow, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirst(),
+    opts.select(base).orderBy(opts.idColumn).limit(perPage).offset(start).execute(),
+  ]);
+  const totalResults = Number((countRow as { total?: number } | undefined)?.total ?? 0);
+  return { meta: { totalResults, start, perPage, count: rows.length }, rows };
+}
+
+type Predicate = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Validates every filter key and value, then returns one predicate per key. */
+export function compileFilter(spec: FilterSpec, filter: Record<string, unknown>, dialect: DialectName): Predicate[] {
+  const predicates: Predicate[] = [];
+  for (const [key, raw] of Object.entries(filter)) {
+    const direct = Object.hasOwn(spec, key) ? spec[key] : undefined;
+    if (direct && 'where' in direct) {
+      const value = parseValue(key, raw, direct.type);
+      predicates.push((eb) => direct.where(eb, value));
+      continue;
+    }
+    const { field, modifier } = direct ? { field: key, modifier: null } : parseFilterKey(key);
+    const target = Object.hasOwn(spec, field) ? spec[field] : undefined;
+    if (!target) throw invalidFilter(key, `Unknown filter '${key}'`);
+    if ('where' in target) throw invalidFilter(key, `The filter '${field}' does not accept modifiers`);
+    predicates.push(columnPredicate(key, target, modifier, raw, dialect));
+  }
+  return predicates;
+}
+
+function invalidFilter(key: string, message: string): ApiError {
+  return doesNotValidate(`filter.${key}`, [message]);
+}
+
+function parseValue(key: string, raw: unknown, type: FilterType): FilterValue {
+  if (isNullSentinel(raw) || raw === null) return null;
+  const text = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : undefined;
+  if (text === undefined && typeof raw !== 'boolean') throw invalidFilter(key, 'Value must be a string or a number');
+  switch (type) {
+    case 'string':
+      return typeof raw === 'string' ? raw : String(raw);
+    case 'integer':
+      if (text !== undefined && /^[-+]?\d+$/.test(text)) return Number(text);
+      throw invalidFilter(key, 'Value must be a whole number');
+    case 'number':
+      if (text !== undefined && text !== '' && Number.isFinite(Number(text))) return Number(text);
+      throw invalidFilter(key, 'Value must be a number');
+    case 'boolean':
+      if (raw === true || raw === 1 || raw === '1' || raw === 'true') return 1;
+      if (raw === false || raw === 0 || raw === '0' || raw === 'false') return 0;
+      throw invalidFilter(key, 'Value must be a boolean');
+    case 'timestamp': {
+      const ms = text === undefined ? null : parseTimestamp(text);
+      if (ms === null) throw invalidFilter(key, 'Value must be a timestamp in the format yyyy-mm-dd HH:mm:ss');
+      return ms;
+    }
+    case 'date': {
+      const d = text === undefined ? null : parseDate(text);
+      if (d === null) throw invalidFilter(key, 'Value must be a date in the format yyyy-mm-dd');
+      return d;
+    }
+  }
+}
+
+const LIKE_MODIFIERS: ReadonlySet<Modifier> = new Set(['CONTAINS', 'NOTCONTAINS', 'BEGINS', 'ENDS']);
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function columnPredicate(
+  key: string,
+  target: ColumnFilter,
+  modifier: Modifier | null,
+  raw: unknown,
+  dialect: DialectName,
+): Predicate {
+  const col = sql.ref(target.column);
+
+  if (modifier === 'EMPTY') {
+    const wantEmpty = !(raw === false || raw === 0 || raw === '0' || raw === 'false');
+    const empty = (eb: ExpressionBuilder<any, any>) => // eslint-disable-line @typescript-eslint/no-explicit-any
+      target.type === 'string' || target.type === 'date'
+        ? eb.or([eb(col, 'is', null), eb(col, '=', '')])
+        : eb(col, 'is', null);
+    return wantEmpty ? empty : (eb) => eb.not(empty(eb));
+  }
+
+  if (modifier !== null && LIKE_MODIFIERS.has(modifier)) {
+    if (target.type !== 'string' && target.type !== 'date') {
+      throw invalidFilter(key, `The modifier __${modifier} only applies to text fields`);
+    }
+    if (typeof raw !== 'string' && typeof raw !== 'number') throw invalidFilter(key, 'Value must be a string');
+    const text = escapeLike(String(raw));
+    const pattern =
+      modifier === 'BEGINS' ? `${text}%` : modifier === 'ENDS' ? `%${text}` : `%${text}%`;
+    // Case-insensitive on both engines: SQLite's LIKE already is (for ASCII), PostgreSQL needs ILIKE.
+    const like = dialect === 'postgres' ? sql<SqlBool>`${col} ilike ${pattern} escape '\\'` : sql<SqlBool>`${col} like ${pattern} escape '\\'`;
+    if (modifier === 'NOTCONTAINS') return (eb) => eb.or([eb(col, 'is', null), eb.not(like)]);
+    return () => like;
+  }
+
+  const value = parseValue(key, raw, target.type);
+  if (value === null) {
+    return modifier === 'NOT' ? (eb) => eb(col, 'is not', null) : (eb) => eb(col, 'is', null);
+  }
+  // Timestamps carry one-second precision on the wire; a value names the whole second.
+  const upper = target.type === 'timestamp' ? (value as number) + SECOND : null;
+  switch (modifier) {
+    case null:
+      return upper === null ? (eb) => eb(col, '=', value) : (eb) => eb.and([eb(col, '>=', value), eb(col, '<', upper)]);
+    case 'NOT':
+      return upper === null
+        ? (eb) => eb.or([eb(col, 'is', null), eb(col, '<>', value)])
+        : (eb) => eb.or([eb(col, 'is', null), eb(col, '<', value), eb(col, '>=', upper)]);
+    case 'LESSTHAN':
+      return upper === null ? (eb) => eb(col, '<=', value) : (eb) => eb(col, '<', upper);
+    case 'GREATERTHAN':
+      return (eb) => eb(col, '>=', value);
+    default:
+      throw invalidFilter(key, `Unsupported modifier __${modifier}`);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Opens the database named by a URL: better-sqlite3 (WAL) for `sqlite:` URLs, a pg pool for
+ * `postgres://`. Everything above this module sees the same `Kysely<Database>`.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+import { parseDatabaseUrl, type DialectName } from './url.js';
+
+export interface Storage {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  /** For SQLite, the file path (or `:memory:`); for PostgreSQL, the connection string. */
+  readonly location: string;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+
+/** Parses PostgreSQL bigint as a JS number: ids, counts and epoch-ms instants all fit in 2^53. */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export interface OpenOptions {
+  /** Maximum pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export async function openStorage(url: string, options: OpenOptions = {}): Promise<Storage> {
+  const target = parseDatabaseUrl(url);
+  if (target.dialect === 'sqlite') {
+    if (!target.memory) mkdirSync(dirname(target.file), { recursive: true });
+    const native = new SQLite(target.file);
+    native.pragma('journal_mode = WAL');
+    native.pragma('synchronous = NORMAL');
+    native.pragma('foreign_keys = ON');
+    native.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+    return {
+      db,
+      dialect: 'sqlite',
+      location: target.file,
+      async ping() {
+        await sql`select 1`.execute(db);
+      },
+      async close() {
+        await db.destroy();
+      },
+    };
+  }
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    max: options.poolSize ?? 10,
+    types: pgTypes,
+  });
+  // A pool error on an idle client (server restart) must not crash the process; the next
+  // checkout reconnects.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    location: target.connectionString,
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Column types for migrations, so that a migration reads the same for both dialects and the
+ * few real differences (auto-increment keys) are decided here.
+ */
+import type { CreateTableBuilder, Kysely } from 'kysely';
+import type { DialectName } from './url.js';
+
+export interface MigrationContext {
+  dialect: DialectName;
+}
+
+export interface Migration {
+  /** Sorted lexically by the migrator: prefix with a 4-digit sequence number. */
+  readonly name: string;
+  up(db: Kysely<unknown>, ctx: MigrationContext): Promise<void>;
+}
+
+/** Adds an auto-increment integer primary key named `id`. */
+export function withId<T extends string>(
+  table: CreateTableBuilder<T, never>,
+  dialect: DialectName,
+  big = false,
+): CreateTableBuilder<T, 'id'> {
+  if (dialect === 'sqlite') return table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+  return table.addColumn('id', big ? 'bigserial' : 'serial', (c) => c.primaryKey());
+}
+
+/** Column type names shared by the dialects (SQLite maps each to its affinity). */
+export const T = {
+  instant: 'bigint',
+  money: 'bigint',
+  bool: 'integer',
+  int: 'integer',
+  text: 'text',
+  json: 'text',
+  date: 'text',
+  time: 'text',
+  decimal: 'double precision',
+} as const;

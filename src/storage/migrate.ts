@@ -1,0 +1,22 @@
+import { Migrator, type Kysely, type Migration as KyselyMigration } from 'kysely';
+import { migrations } from './migrations/index.js';
+import type { Storage } from './database.js';
+
+/** Applies every pending migration; concurrent starters are serialised by Kysely's lock. */
+export async function migrateToLatest(storage: Storage): Promise<string[]> {
+  const migrator = new Migrator({
+    db: storage.db,
+    provider: {
+      async getMigrations() {
+        const all: Record<string, KyselyMigration> = {};
+        for (const m of migrations) {
+          all[m.name] = { up: (db: Kysely<unknown>) => m.up(db, { dialect: storage.dialect }) };
+        }
+        return all;
+      },
+    },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,7 @@
+/**
+ * Every migration, in order. A domain adds its tables with one file here and one line below.
+ */
+import type { Migration } from '../ddl.js';
+import { foundation } from './0001_foundation.js';
+
+export const migrations: readonly Migration[] = [foundation];
