@@ -8,11 +8,18 @@ export interface Registry {
   readonly size: number;
 }
 
-export function createRegistry(actions: readonly AnyAction[]): Registry {
+export interface RegistryOptions {
+  /** Accept actions outside the iVvy catalogue: only test fixtures need this. */
+  allowUncatalogued?: boolean;
+}
+
+export function createRegistry(actions: readonly AnyAction[], options: RegistryOptions = {}): Registry {
   const table = new Map<string, AnyAction>();
   for (const def of actions) {
     const id = `${def.namespace}.${def.action}`;
-    if (!findCatalogueEntry(def.namespace, def.action)) throw new Error(`${id} is not in the iVvy catalogue`);
+    if (!options.allowUncatalogued && !findCatalogueEntry(def.namespace, def.action)) {
+      throw new Error(`${id} is not in the iVvy catalogue`);
+    }
     if (table.has(id)) throw new Error(`${id} is defined twice`);
     table.set(id, def);
   }

@@ -6,6 +6,9 @@ import type { Storage } from './database.js';
 export async function migrateToLatest(storage: Storage): Promise<string[]> {
   const migrator = new Migrator({
     db: storage.db,
+    // Each domain owns its migrations and they do not depend on one another's order, so a
+    // database that already ran a later-numbered one may still receive an earlier new one.
+    allowUnorderedMigrations: true,
     provider: {
       async getMigrations() {
         const all: Record<string, KyselyMigration> = {};
