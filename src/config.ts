@@ -24,6 +24,10 @@ export interface Config {
   logLevel: string;
   /** Check every action result against its result schema (tests turn this on). */
   validateResults: boolean;
+  /** SMTP server for outgoing email (smtp://user:pass@host:port); unset = log only. */
+  smtpUrl: string | undefined;
+  /** From address of the emails Marquee sends. */
+  mailFrom: string;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -55,5 +59,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     masterKeyFile: overrides.masterKeyFile ?? env.MARQUEE_MASTER_KEY_FILE ?? './data/master.key',
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     validateResults: overrides.validateResults ?? env.MARQUEE_VALIDATE_RESULTS === '1',
+    smtpUrl: overrides.smtpUrl ?? (env.MARQUEE_SMTP_URL || undefined),
+    mailFrom: overrides.mailFrom ?? env.MARQUEE_MAIL_FROM ?? 'Marquee <no-reply@marquee.local>',
   };
 }

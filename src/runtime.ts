@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createSecretBox, decodeMasterKey, loadOrCreateKeyFile, type SecretBox } from './auth/secret-box.js';
 import type { Config } from './config.js';
+import { createSmtpTransport } from './mail/transport.js';
+import { createMailWorker } from './mail/worker.js';
 import { ACTIONS } from './registry/actions.js';
 import type { DispatchDeps } from './registry/dispatch.js';
 import { createRegistry, type Registry } from './registry/registry.js';
@@ -58,6 +60,7 @@ export async function createRuntime(
   }
   const registry = options.registry ?? createRegistry(ACTIONS);
   const workers: BackgroundWorker[] = [];
+  if (config.smtpUrl) workers.push(createMailWorker(storage, createSmtpTransport(config.smtpUrl), log));
   return {
     config,
     storage,
@@ -66,6 +69,7 @@ export async function createRuntime(
     log,
     publicUrl: config.publicUrl,
     validateResults: config.validateResults,
+    mail: { delivers: config.smtpUrl !== undefined, from: config.mailFrom },
     workers,
     async close() {
       await Promise.all(workers.map((w) => w.stop()));

@@ -3,10 +3,14 @@
  * this list is what gives the SDK its typed methods.
  */
 import type { z } from 'zod';
+import { emailLogActions } from '../domain/account/email-log-actions.js';
 import { testActions } from '../domain/test/actions.js';
 import type { AnyAction } from './define-action.js';
 
-export const ACTIONS = [...testActions] as const satisfies readonly AnyAction[];
+export const ACTIONS = [
+  ...testActions,
+  ...emailLogActions,
+] as const satisfies readonly AnyAction[];
 
 type Defined = (typeof ACTIONS)[number];
 

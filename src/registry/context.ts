@@ -1,5 +1,6 @@
 /** What an action handler receives besides its parameters. */
 import type { Logger } from 'pino';
+import type { OutgoingEmail } from '../mail/queue.js';
 import type { Subject } from '../outbox/subjects.js';
 import type { Scope } from '../storage/scope.js';
 
@@ -25,4 +26,9 @@ export interface ActionContext {
   readonly log: Logger;
   /** Writes an outbox row in the action's transaction (write actions only). */
   recordChange(subject: Subject, body: Record<string, unknown>): Promise<void>;
+  /**
+   * Logs an email in the action's transaction (write actions only); it is delivered over SMTP
+   * after commit when a server is configured. Returns the email log id.
+   */
+  sendEmail(email: OutgoingEmail): Promise<number>;
 }

@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
+import { queueEmail, type MailSettings } from '../mail/queue.js';
 import { recordChange } from '../outbox/record-change.js';
 import { ApiError, type ErrorEnvelope } from '../protocol/errors.js';
 import { Codes, internalError, notImplemented } from '../protocol/specific-codes.js';
@@ -23,6 +24,7 @@ export interface DispatchDeps {
   readonly log: Logger;
   /** Check every result against the action's result schema (on in tests). */
   readonly validateResults: boolean;
+  readonly mail: MailSettings;
 }
 
 export interface DispatchCall {
@@ -94,6 +96,10 @@ async function run(
     log,
     recordChange: (subject, body) =>
       recordChange(store, subject, body, { type: caller.via === 'internal' ? 0 : 1, apiKey: caller.apiKey }, now),
+    sendEmail: (email) => {
+      if (!store.inTransaction) throw new Error('sendEmail must run inside a write action');
+      return queueEmail(store, deps.mail, email, now);
+    },
   });
   const base = createScope(deps.storage.db, caller.accountId, deps.storage.dialect);
   const result =

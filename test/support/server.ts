@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { createAccount, createUser } from '../../src/auth/accounts.js';
 import { createApiKey } from '../../src/auth/keys.js';
 import { createClient, type MarqueeClient } from '../../src/client/index.js';
@@ -43,6 +44,8 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Replaces the full action registry (e.g. to prove unimplemented actions answer 501). */
   registry?: Registry;
+  /** Logger to use instead of one at the configured level (tests that read the logs). */
+  log?: Logger;
 }
 
 export async function startTestServer(
@@ -67,7 +70,7 @@ export async function startTestServer(
     {},
   );
   const runtime = await createRuntime(config, {
-    log: createLogger(config.logLevel),
+    log: options.log ?? createLogger(config.logLevel),
     ...(options.registry ? { registry: options.registry } : {}),
   });
   const app = await buildApp(runtime, ROUTE_PLUGINS);

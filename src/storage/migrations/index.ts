@@ -3,5 +3,9 @@
  */
 import type { Migration } from '../ddl.js';
 import { foundation } from './0001_foundation.js';
+import { mail } from './0004_mail.js';
 
-export const migrations: readonly Migration[] = [foundation];
+export const migrations: readonly Migration[] = [
+  foundation,
+  mail,
+];
