@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
+import { createKeyResolver, type KeyResolver } from './auth/key-cache.js';
 import { createSecretBox, decodeMasterKey, loadOrCreateKeyFile, type SecretBox } from './auth/secret-box.js';
 import type { Config } from './config.js';
 import { createSmtpTransport } from './mail/transport.js';
@@ -26,6 +27,8 @@ export interface BackgroundWorker {
 export interface Runtime extends DispatchDeps {
   readonly config: Config;
   readonly secrets: SecretBox;
+  /** API key lookups for request verification (cached; revocations polled). */
+  readonly keys: KeyResolver;
   readonly workers: BackgroundWorker[];
   close(): Promise<void>;
 }
@@ -59,12 +62,14 @@ export async function createRuntime(
     throw error;
   }
   const registry = options.registry ?? createRegistry(ACTIONS);
-  const workers: BackgroundWorker[] = [];
+  const keys = createKeyResolver(storage.db, secrets, log);
+  const workers: BackgroundWorker[] = [keys.refresher];
   if (config.smtpUrl) workers.push(createMailWorker(storage, createSmtpTransport(config.smtpUrl), log));
-  return {
+  const runtime: Runtime = {
     config,
     storage,
     secrets,
+    keys,
     registry,
     log,
     publicUrl: config.publicUrl,
@@ -76,4 +81,5 @@ export async function createRuntime(
       await storage.close();
     },
   };
+  return runtime;
 }

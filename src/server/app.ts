@@ -3,6 +3,7 @@
  * (signatures cover the exact bytes) and the mapping of every failure to the error envelope.
  */
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import { ApiError } from '../protocol/errors.js';
 import { Codes, internalError } from '../protocol/specific-codes.js';
@@ -10,12 +11,15 @@ import type { Runtime } from '../runtime.js';
 import { createMetrics } from './metrics.js';
 import { createRateLimiter } from './rate-limit.js';
 import { sendError } from './reply.js';
-import { registerRpcRoute } from './rpc-route.js';
+import { API_PREFIX, createRpcHandler } from './rpc-handler.js';
 
 /** Lets later modules mount their public pages (invite links, invoices, subscription confirmations). */
 export type RoutePlugin = (app: FastifyInstance, runtime: Runtime) => void | Promise<void>;
 
 export async function buildApp(runtime: Runtime, plugins: readonly RoutePlugin[] = []): Promise<FastifyInstance> {
+  const metrics = createMetrics();
+  const limiter = createRateLimiter(runtime.config.rateLimitPerSecond, runtime.config.rateLimitBurst);
+  const rpc = createRpcHandler(runtime, limiter, metrics);
   // Typed as the plain instance: the pino logger we pass is a FastifyBaseLogger at runtime.
   const app: FastifyInstance = Fastify({
     loggerInstance: runtime.log,
@@ -27,7 +31,11 @@ export async function buildApp(runtime: Runtime, plugins: readonly RoutePlugin[]
       disableRequestLogging: runtime.config.logLevel !== 'debug' && runtime.config.logLevel !== 'trace',
     }),
     return503OnClosing: true,
+    // API calls go straight to the RPC handler; everything else is Fastify's.
+    serverFactory: (fastifyHandler) =>
+      createServer((req, res) => (req.url?.startsWith(API_PREFIX) ? rpc(req, res) : fastifyHandler(req, res))),
   }) as unknown as FastifyInstance;
+  app.addHook('preClose', async () => rpc.markClosing());
 
   // Signatures cover the exact body bytes, so no parser may touch them before verification.
   app.removeAllContentTypeParsers();
@@ -57,9 +65,6 @@ export async function buildApp(runtime: Runtime, plugins: readonly RoutePlugin[]
     sendError(reply, new ApiError(404, Codes.unknownNamespace, `No API endpoint at ${request.method} ${request.url.split('?')[0]}`)),
   );
 
-  const metrics = createMetrics();
-  const limiter = createRateLimiter(runtime.config.rateLimitPerSecond, runtime.config.rateLimitBurst);
-  registerRpcRoute(app, runtime, limiter, metrics);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

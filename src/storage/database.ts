@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { parseDatabaseUrl, type DialectName } from './url.js';
@@ -29,6 +29,27 @@ const pgTypes = {
   },
 };
 
+/**
+ * Kysely prepares a fresh better-sqlite3 statement for every query, and preparing costs more
+ * than running a typical indexed lookup. Queries built by Kysely have a small set of distinct
+ * SQL texts, so their statements are kept and reused (bounded, oldest evicted first).
+ */
+export function withStatementCache(native: SQLite.Database, limit = 1000): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => native.close(),
+    prepare(text: string): SqliteStatement {
+      let statement = cache.get(text);
+      if (statement === undefined) {
+        statement = native.prepare(text) as unknown as SqliteStatement;
+        if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export interface OpenOptions {
   /** Maximum pool size for PostgreSQL. */
   poolSize?: number;
@@ -43,7 +64,7 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
     native.pragma('synchronous = NORMAL');
     native.pragma('foreign_keys = ON');
     native.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(native) }) });
     return {
       db,
       dialect: 'sqlite',

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { createClient } from '../../src/client/index.js';
 import { CATALOGUE } from '../../src/registry/catalogue.js';
 import { describeEachDatabase } from '../support/suite.js';
 import { runCli } from './run-cli.js';
@@ -26,6 +27,14 @@ describeEachDatabase('marquee keys / call', ({ server }) => {
 
     const revoked = await runCli(['keys', 'revoke', key.key, ...db()], env());
     assert.equal(revoked.code, 0, revoked.stderr);
+    // The server had this key cached; revocations by another process reach it within ~1 s.
+    const client = createClient({ url: server().url, key: key.key, secret: key.secret, retries: 0 });
+    let status = 0;
+    for (let i = 0; i < 30 && status !== 463; i++) {
+      status = (await client.raw('test', 'ping', {})).status;
+      if (status !== 463) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(status, 463);
     const refused = await runCli(['call', 'test', 'ping', '--url', server().url, '--key', key.key, '--secret', key.secret]);
     assert.equal(refused.code, 1);
     assert.equal((JSON.parse(refused.stdout) as { errorCode: number }).errorCode, 463);
