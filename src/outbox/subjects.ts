@@ -7,7 +7,8 @@ export const ENDPOINTS = ['companies', 'contacts', 'crm', 'payments', 'venues', 
 export type Endpoint = (typeof ENDPOINTS)[number];
 
 export const SUBJECTS = {
-  companies: ['CompanyAdded', 'CompanyUpdated', 'CompanyDeleted'],
+  // The CompanyNote… subjects are Marquee's, mirroring ContactNote… (docs/compatibility.md, Contacts).
+  companies: ['CompanyAdded', 'CompanyUpdated', 'CompanyDeleted', 'CompanyNoteAdded', 'CompanyNoteUpdated'],
   contacts: [
     'ContactAdded',
     'ContactUpdated',

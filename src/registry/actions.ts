@@ -4,12 +4,14 @@
  */
 import type { z } from 'zod';
 import { emailLogActions } from '../domain/account/email-log-actions.js';
+import { contactActions } from '../domain/contact/index.js';
 import { testActions } from '../domain/test/actions.js';
 import type { AnyAction } from './define-action.js';
 
 export const ACTIONS = [
   ...testActions,
   ...emailLogActions,
+  ...contactActions,
 ] as const satisfies readonly AnyAction[];
 
 type Defined = (typeof ACTIONS)[number];

@@ -1,0 +1,157 @@
+/**
+ * getContactNoteList, getCompanyNoteList, addOrUpdateContactNote, addOrUpdateCompanyNote.
+ * Notes are not part of the contact's or company's own shape, so writing one does not move
+ * the owner's modifiedDate; it records its own ContactNote… / CompanyNote… change.
+ */
+import { z } from 'zod';
+import type { Subject } from '../../../outbox/subjects.js';
+import type { ActionContext } from '../../../registry/context.js';
+import { defineAction } from '../../../registry/define-action.js';
+import { collection, id, text, type CollectionParams } from '../../../registry/params.js';
+import { fetchPage, type FilterSpec } from '../../../storage/collection.js';
+import { existingContactIds } from '../contacts/store.js';
+import { existingCompanyIds } from '../companies/store.js';
+import { companyNotFound, contactNotFound, invalid, required } from '../errors.js';
+import { collectionResult } from '../../../registry/result-schemas.js';
+import { companyNoteResult, companyNoteShape, contactNoteResult, contactNoteShape } from './schemas.js';
+import { findNote, insertNote, notesOf, selectNote, updateNoteText, type NoteOwner, type NoteRow } from './store.js';
+
+const NOTE_TEXT_MAX = 65_535;
+
+interface OwnerRules {
+  ownerParam: 'contactId' | 'companyId';
+  table: 'contact_notes' | 'company_notes';
+  exists(ctx: ActionContext, ownerId: number): Promise<boolean>;
+  notFound(): Error;
+  shape(row: NoteRow): Record<string, unknown>;
+  added: Subject;
+  updated: Subject;
+}
+
+const RULES: Record<NoteOwner, OwnerRules> = {
+  contact: {
+    ownerParam: 'contactId',
+    table: 'contact_notes',
+    exists: async (ctx, ownerId) => (await existingContactIds(ctx.store, [ownerId])).has(ownerId),
+    notFound: contactNotFound,
+    shape: contactNoteShape,
+    added: 'ContactNoteAdded',
+    updated: 'ContactNoteUpdated',
+  },
+  company: {
+    ownerParam: 'companyId',
+    table: 'company_notes',
+    exists: async (ctx, ownerId) => (await existingCompanyIds(ctx.store, [ownerId])).has(ownerId),
+    notFound: companyNotFound,
+    shape: companyNoteShape,
+    added: 'CompanyNoteAdded',
+    updated: 'CompanyNoteUpdated',
+  },
+};
+
+function noteFilters(table: string): FilterSpec {
+  return {
+    id: { column: `${table}.id`, type: 'integer' },
+    noteText: { column: `${table}.note_text`, type: 'string' },
+    createdByUserId: { column: `${table}.created_by_user_id`, type: 'integer' },
+    createdDate: { column: `${table}.created_at`, type: 'timestamp' },
+    modifiedDate: { column: `${table}.modified_at`, type: 'timestamp' },
+  };
+}
+
+async function listNotes(ctx: ActionContext, owner: NoteOwner, ownerId: number, params: CollectionParams) {
+  const rules = RULES[owner];
+  if (!(await rules.exists(ctx, ownerId))) throw rules.notFound();
+  const page = await fetchPage<NoteRow>({
+    dialect: ctx.store.dialect,
+    from: notesOf(ctx.store, owner, ownerId),
+    filters: noteFilters(rules.table),
+    params,
+    idColumn: `${rules.table}.id`,
+    select: (qb) => selectNote(owner, qb),
+  });
+  return page;
+}
+
+const upsertParams = {
+  id: id().optional(),
+  noteText: text(NOTE_TEXT_MAX).optional(),
+};
+
+async function upsertNote(
+  ctx: ActionContext,
+  owner: NoteOwner,
+  params: { id?: number | undefined; ownerId?: number | undefined; noteText?: string | undefined },
+) {
+  const rules = RULES[owner];
+  if (params.id === undefined) {
+    if (params.ownerId === undefined) throw required(rules.ownerParam);
+    if (params.noteText === undefined) throw required('noteText');
+    if (!(await rules.exists(ctx, params.ownerId))) throw rules.notFound();
+    const noteId = await insertNote(ctx.store, owner, {
+      ownerId: params.ownerId,
+      text: params.noteText,
+      userId: ctx.caller.userId,
+      now: ctx.now,
+    });
+    const row = await findNote(ctx.store, owner, noteId);
+    await ctx.recordChange(rules.added, { data: rules.shape(row!) });
+    return { success: true as const, id: noteId };
+  }
+
+  const before = await findNote(ctx.store, owner, params.id);
+  if (!before) throw invalid('id', `The ${owner} note ${params.id} does not exist`);
+  if (params.ownerId !== undefined && params.ownerId !== before.owner_id) {
+    throw invalid(rules.ownerParam, `The ${owner} note ${params.id} belongs to another ${owner}`);
+  }
+  if (params.noteText !== undefined && params.noteText !== before.note_text) {
+    await updateNoteText(ctx.store, owner, params.id, params.noteText, ctx.now);
+    const after = await findNote(ctx.store, owner, params.id);
+    await ctx.recordChange(rules.updated, { data: rules.shape(after!), previousData: rules.shape(before) });
+  }
+  return { success: true as const, id: params.id };
+}
+
+const upsertResult = z.strictObject({ success: z.literal(true), id: z.number().int() });
+
+export const getContactNoteList = defineAction({
+  namespace: 'contact',
+  action: 'getContactNoteList',
+  kind: 'read',
+  params: z.object({ contactId: id(), ...collection }),
+  result: collectionResult(contactNoteResult),
+  async handler(ctx, { contactId, ...params }) {
+    const page = await listNotes(ctx, 'contact', contactId, params);
+    return { meta: page.meta, results: page.rows.map(contactNoteShape) };
+  },
+});
+
+export const getCompanyNoteList = defineAction({
+  namespace: 'contact',
+  action: 'getCompanyNoteList',
+  kind: 'read',
+  params: z.object({ companyId: id(), ...collection }),
+  result: collectionResult(companyNoteResult),
+  async handler(ctx, { companyId, ...params }) {
+    const page = await listNotes(ctx, 'company', companyId, params);
+    return { meta: page.meta, results: page.rows.map(companyNoteShape) };
+  },
+});
+
+export const addOrUpdateContactNote = defineAction({
+  namespace: 'contact',
+  action: 'addOrUpdateContactNote',
+  kind: 'write',
+  params: z.object({ ...upsertParams, contactId: id().optional() }),
+  result: upsertResult,
+  handler: (ctx, { contactId, ...params }) => upsertNote(ctx, 'contact', { ...params, ownerId: contactId }),
+});
+
+export const addOrUpdateCompanyNote = defineAction({
+  namespace: 'contact',
+  action: 'addOrUpdateCompanyNote',
+  kind: 'write',
+  params: z.object({ ...upsertParams, companyId: id().optional() }),
+  result: upsertResult,
+  handler: (ctx, { companyId, ...params }) => upsertNote(ctx, 'company', { ...params, ownerId: companyId }),
+});
