@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { emailLogActions } from '../domain/account/email-log-actions.js';
 import { contactActions } from '../domain/contact/index.js';
+import { invoiceActions } from '../domain/invoice/index.js';
 import { testActions } from '../domain/test/actions.js';
 import type { AnyAction } from './define-action.js';
 
@@ -12,6 +13,7 @@ export const ACTIONS = [
   ...testActions,
   ...emailLogActions,
   ...contactActions,
+  ...invoiceActions,
 ] as const satisfies readonly AnyAction[];
 
 type Defined = (typeof ACTIONS)[number];

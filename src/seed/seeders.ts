@@ -5,6 +5,7 @@
 import type { Faker } from '@faker-js/faker';
 import type { Logger } from 'pino';
 import { contactSeeder } from '../domain/contact/seed/seed.js';
+import { invoiceSeeder } from '../domain/invoice/seed.js';
 import type { Scope } from '../storage/scope.js';
 
 export interface SeedContext {
@@ -23,4 +24,4 @@ export interface Seeder {
   seed(ctx: SeedContext): Promise<Record<string, number>>;
 }
 
-export const SEEDERS: readonly Seeder[] = [contactSeeder];
+export const SEEDERS: readonly Seeder[] = [contactSeeder, invoiceSeeder];

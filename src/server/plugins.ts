@@ -2,6 +2,7 @@
  * Public pages Marquee serves besides the API (invite links, invoices, subscription
  * confirmations…). Each module that serves pages adds its plugin here.
  */
+import { invoiceRoutes } from '../domain/invoice/routes.js';
 import type { RoutePlugin } from './app.js';
 
-export const ROUTE_PLUGINS: readonly RoutePlugin[] = [];
+export const ROUTE_PLUGINS: readonly RoutePlugin[] = [invoiceRoutes];

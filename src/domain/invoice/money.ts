@@ -1,0 +1,33 @@
+/**
+ * Money is stored as integer cents and shown as a decimal number of currency units, the way
+ * the invoice pages show it (233.45). Converting through integers keeps sums exact.
+ */
+
+export const toAmount = (cents: number): number => Math.round(cents) / 100;
+
+export const toOptionalAmount = (cents: number | null): number | null => (cents === null ? null : toAmount(cents));
+
+/**
+ * Cents for an amount given by a client, or null when it has more than two decimal places
+ * (the unit of every stored amount) or is not a finite number.
+ */
+export function centsOf(amount: number): number | null {
+  if (!Number.isFinite(amount)) return null;
+  const cents = Math.round(amount * 100);
+  // 0.1 + 0.2 style float noise is fine; a third decimal place is not.
+  if (Math.abs(cents - amount * 100) > 1e-6 * Math.max(1, Math.abs(amount))) return null;
+  return Number.isSafeInteger(cents) ? cents : null;
+}
+
+/** `part` of `whole` rounded to cents, for splitting a tax-inclusive amount. */
+export const shareOf = (whole: number, numerator: number, denominator: number): number =>
+  denominator === 0 ? 0 : Math.round((whole * numerator) / denominator);
+
+/** `12.5` -> `AUD 12.50` style text for documents (HTML, PDF, email). */
+export function formatMoney(cents: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-AU', { style: 'currency', currency, currencyDisplay: 'code' }).format(cents / 100);
+  } catch {
+    return `${currency} ${(cents / 100).toFixed(2)}`;
+  }
+}
