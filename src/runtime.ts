@@ -7,9 +7,11 @@ import { resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createKeyResolver, type KeyResolver } from './auth/key-cache.js';
 import { createSecretBox, decodeMasterKey, loadOrCreateKeyFile, type SecretBox } from './auth/secret-box.js';
+import { createBatchWorker } from './batch/worker.js';
 import type { Config } from './config.js';
 import { createSmtpTransport } from './mail/transport.js';
 import { createMailWorker } from './mail/worker.js';
+import { createNotificationWorker } from './notify/worker.js';
 import { ACTIONS } from './registry/actions.js';
 import type { DispatchDeps } from './registry/dispatch.js';
 import { createRegistry, type Registry } from './registry/registry.js';
@@ -81,5 +83,6 @@ export async function createRuntime(
       await storage.close();
     },
   };
+  workers.push(createBatchWorker(runtime), createNotificationWorker(runtime));
   return runtime;
 }

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerActions } from './commands/actions.js';
 import { registerCall } from './commands/call.js';
+import { registerDeliveries } from './commands/deliveries.js';
 import { registerKeys } from './commands/keys.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerCall(program);
   registerActions(program);
   registerSeed(program);
+  registerDeliveries(program);
   return program;
 }
 

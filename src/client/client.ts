@@ -6,6 +6,7 @@
 import { isErrorEnvelope } from '../protocol/errors.js';
 import { CATALOGUE } from '../registry/catalogue.js';
 import type { ActionMap } from '../registry/actions.js';
+import { batchHelpers, type BatchHelpers } from './batch.js';
 import { IvvyApiError } from './errors.js';
 import { sendSigned, type RawResponse, type TransportOptions } from './transport.js';
 
@@ -39,7 +40,7 @@ export interface BaseClient {
   ): AsyncGenerator<T, void, undefined>;
 }
 
-export type MarqueeClient = BaseClient & NamespaceMethods;
+export type MarqueeClient = BaseClient & NamespaceMethods & { batch: BatchHelpers };
 
 export function createClient(options: ClientOptions): MarqueeClient {
   const base: BaseClient = {
@@ -67,5 +68,6 @@ export function createClient(options: ClientOptions): MarqueeClient {
     const ns = (client[entry.namespace] ??= {}) as Record<string, unknown>;
     ns[entry.action] = (params?: unknown) => base.call(entry.namespace, entry.action, params);
   }
+  Object.assign(client.batch as object, batchHelpers(base.call));
   return client as unknown as MarqueeClient;
 }

@@ -4,6 +4,8 @@
  */
 import type { z } from 'zod';
 import { emailLogActions } from '../domain/account/email-log-actions.js';
+import { notificationActions } from '../domain/account/notification-actions.js';
+import { batchActions } from '../domain/batch/actions.js';
 import { contactActions } from '../domain/contact/index.js';
 import { invoiceActions } from '../domain/invoice/index.js';
 import { testActions } from '../domain/test/actions.js';
@@ -12,6 +14,8 @@ import type { AnyAction } from './define-action.js';
 export const ACTIONS = [
   ...testActions,
   ...emailLogActions,
+  ...notificationActions,
+  ...batchActions,
   ...contactActions,
   ...invoiceActions,
 ] as const satisfies readonly AnyAction[];

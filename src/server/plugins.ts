@@ -3,6 +3,7 @@
  * confirmations…). Each module that serves pages adds its plugin here.
  */
 import { invoiceRoutes } from '../domain/invoice/routes.js';
+import { notificationRoutes } from '../notify/routes.js';
 import type { RoutePlugin } from './app.js';
 
-export const ROUTE_PLUGINS: readonly RoutePlugin[] = [invoiceRoutes];
+export const ROUTE_PLUGINS: readonly RoutePlugin[] = [notificationRoutes, invoiceRoutes];

@@ -4,12 +4,14 @@
 import type { Migration } from '../ddl.js';
 import { foundation } from './0001_foundation.js';
 import { contact } from './0002_contact.js';
+import { batchNotify } from './0003_batch_notify.js';
 import { mail } from './0004_mail.js';
 import { invoice } from './0006_invoice.js';
 
 export const migrations: readonly Migration[] = [
   foundation,
   contact,
+  batchNotify,
   mail,
   invoice,
 ];
