@@ -4,9 +4,12 @@
  */
 import type { z } from 'zod';
 import { emailLogActions } from '../domain/account/email-log-actions.js';
+import { accountActions } from '../domain/account/index.js';
 import { notificationActions } from '../domain/account/notification-actions.js';
 import { batchActions } from '../domain/batch/actions.js';
 import { contactActions } from '../domain/contact/index.js';
+import { crmActions } from '../domain/crm/index.js';
+import { eventActions } from '../domain/event/index.js';
 import { invoiceActions } from '../domain/invoice/index.js';
 import { testActions } from '../domain/test/actions.js';
 import type { AnyAction } from './define-action.js';
@@ -17,6 +20,9 @@ export const ACTIONS = [
   ...notificationActions,
   ...batchActions,
   ...contactActions,
+  ...accountActions,
+  ...crmActions,
+  ...eventActions,
   ...invoiceActions,
 ] as const satisfies readonly AnyAction[];
 

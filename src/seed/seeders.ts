@@ -4,7 +4,10 @@
  */
 import type { Faker } from '@faker-js/faker';
 import type { Logger } from 'pino';
+import { accountSeeder } from '../domain/account/seed.js';
 import { contactSeeder } from '../domain/contact/seed/seed.js';
+import { crmSeeder } from '../domain/crm/seed/seed.js';
+import { eventSeeder } from '../domain/event/seed.js';
 import { invoiceSeeder } from '../domain/invoice/seed.js';
 import type { Scope } from '../storage/scope.js';
 
@@ -24,4 +27,4 @@ export interface Seeder {
   seed(ctx: SeedContext): Promise<Record<string, number>>;
 }
 
-export const SEEDERS: readonly Seeder[] = [contactSeeder, invoiceSeeder];
+export const SEEDERS: readonly Seeder[] = [accountSeeder, contactSeeder, crmSeeder, invoiceSeeder, eventSeeder];

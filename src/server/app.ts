@@ -32,8 +32,13 @@ export async function buildApp(runtime: Runtime, plugins: readonly RoutePlugin[]
     }),
     return503OnClosing: true,
     // API calls go straight to the RPC handler; everything else is Fastify's.
-    serverFactory: (fastifyHandler) =>
-      createServer((req, res) => (req.url?.startsWith(API_PREFIX) ? rpc(req, res) : fastifyHandler(req, res))),
+    serverFactory: (fastifyHandler) => {
+      const server = createServer((req, res) => (req.url?.startsWith(API_PREFIX) ? rpc(req, res) : fastifyHandler(req, res)));
+      // Keep idle connections open longer than clients do (undici: 4 s), so the client closes
+      // first: a server-side close racing a client's next request surfaces as ECONNRESET.
+      server.keepAliveTimeout = 72_000;
+      return server;
+    },
   }) as unknown as FastifyInstance;
   app.addHook('preClose', async () => rpc.markClosing());
 

@@ -1,13 +1,21 @@
 /**
  * The events side of getContact: the contact's event invitations and registrations (with
  * their guests and invoices). This is the one place that reads them, for a whole batch of
- * contacts at a time, so getContact and the ContactAdded/ContactUpdated notifications stay in
- * step. Marquee has no event, invitation, registration or invoice tables yet, so every contact
- * has none; the events module replaces the body of this function with queries over its own
- * rows (one per relation for the whole batch), keeping the signature and the result shapes,
- * which contacts/schemas.ts already declares as documented.
+ * contacts at a time (four queries however many contacts), so getContact and the
+ * ContactAdded/ContactUpdated notifications stay in step.
+ *
+ * Links (invite links, tickets, invoices) are built from the server's current public URL, so
+ * they follow the deployment when it moves.
+ * Registrations still in progress are not listed: get-contact.md documents only Completed,
+ * Cancelled and Payment Required (docs/compatibility.md, Events).
  */
+import { formatOptionalTimestamp, formatTimestamp } from '../../protocol/timestamp.js';
 import type { Scope } from '../../storage/scope.js';
+import { InvoiceRefType, loadInvoicesForSources } from '../invoice/store.js';
+import { RegistrationStatus } from '../event/codes.js';
+import { fullName } from '../event/display.js';
+import { ticketsUrl } from '../event/urls.js';
+import { invitationLinks } from '../event/invitations/store.js';
 import type { EventInvitation, EventRegistration } from './contacts/schemas.js';
 
 export interface ContactEventLinks {
@@ -20,10 +28,114 @@ export interface EventLinkOptions {
   byEventStart?: boolean;
 }
 
+const LISTED_STATUSES = [RegistrationStatus.completed, RegistrationStatus.cancelled, RegistrationStatus.paymentRequired];
+
 export async function loadContactEventLinks(
-  _store: Scope,
+  store: Scope,
   contactIds: readonly number[],
-  _options: EventLinkOptions = {},
+  publicUrl: string,
+  options: EventLinkOptions = {},
 ): Promise<Map<number, ContactEventLinks>> {
-  return new Map(contactIds.map((id) => [id, { eventInvitations: [], eventRegistrations: [] }]));
+  const out = new Map<number, ContactEventLinks>(contactIds.map((id) => [id, { eventInvitations: [], eventRegistrations: [] }]));
+  if (contactIds.length === 0) return out;
+  const ids = [...new Set(contactIds)];
+
+  let invitationsQuery = store
+    .selectFrom('event_invitations')
+    .innerJoin('events', 'events.id', 'event_invitations.event_id')
+    .select([
+      'event_invitations.id',
+      'event_invitations.contact_id',
+      'event_invitations.response',
+      'event_invitations.token',
+      'events.id as event_id',
+      'events.code',
+      'events.start_at',
+    ])
+    .where('event_invitations.contact_id', 'in', ids);
+  let registrationsQuery = store
+    .selectFrom('event_registrations')
+    .innerJoin('events', 'events.id', 'event_registrations.event_id')
+    .select([
+      'event_registrations.id',
+      'event_registrations.contact_id',
+      'event_registrations.status',
+      'event_registrations.completed_at',
+      'event_registrations.ticket_token',
+      'events.id as event_id',
+      'events.code',
+      'events.start_at',
+    ])
+    .where('event_registrations.contact_id', 'in', ids)
+    .where('event_registrations.status', 'in', LISTED_STATUSES);
+  if (options.byEventStart) {
+    invitationsQuery = invitationsQuery.orderBy('events.start_at');
+    registrationsQuery = registrationsQuery.orderBy('events.start_at');
+  }
+  const [invitations, registrations] = await Promise.all([
+    invitationsQuery.orderBy('event_invitations.id').execute(),
+    registrationsQuery.orderBy('event_registrations.id').execute(),
+  ]);
+  const registrationIds = registrations.map((r) => r.id);
+  const [attendees, invoices] = await Promise.all([
+    registrationIds.length === 0
+      ? []
+      : store
+          .selectFrom('event_attendees')
+          .select(['registration_id', 'contact_id', 'first_name', 'last_name', 'email', 'has_attended', 'attended_at'])
+          .where('registration_id', 'in', registrationIds)
+          .orderBy('id')
+          .execute(),
+    // Invoice URLs need one base URL for the batch; per-row bases differ only after a move.
+    loadInvoicesForSources(store, publicUrl, InvoiceRefType.eventRegistration, registrationIds),
+  ]);
+  const guestsBy = new Map<number, EventRegistration['guestDetails']>();
+  for (const a of attendees) {
+    const list = guestsBy.get(a.registration_id) ?? [];
+    list.push({
+      contactId: a.contact_id,
+      fullName: fullName(a.first_name, a.last_name),
+      email: a.email,
+      attended: a.has_attended === 1,
+      attendedDateTime: formatOptionalTimestamp(a.has_attended === 1 && a.attended_at !== null ? Number(a.attended_at) : null),
+    });
+    guestsBy.set(a.registration_id, list);
+  }
+
+  for (const inv of invitations) {
+    const links = invitationLinks(publicUrl, inv);
+    out.get(inv.contact_id)?.eventInvitations.push({
+      eventId: inv.event_id,
+      eventCode: inv.code,
+      eventStartDateTime: formatTimestamp(Number(inv.start_at)),
+      inviteLinkYes: links.inviteLinkYes,
+      inviteLinkNo: links.inviteLinkNo,
+      response: inv.response as EventInvitation['response'],
+    });
+  }
+  for (const reg of registrations) {
+    if (reg.contact_id === null) continue;
+    const base = publicUrl;
+    const regInvoices = invoices.get(reg.id) ?? [];
+    const primary = regInvoices[0];
+    const guests = guestsBy.get(reg.id) ?? [];
+    out.get(reg.contact_id)?.eventRegistrations.push({
+      eventId: reg.event_id,
+      eventCode: reg.code,
+      eventStartDateTime: formatTimestamp(Number(reg.start_at)),
+      registrationId: reg.id,
+      currentStatus: reg.status as EventRegistration['currentStatus'],
+      confirmedDate:
+        reg.status === RegistrationStatus.completed ? formatOptionalTimestamp(reg.completed_at === null ? null : Number(reg.completed_at)) : null,
+      isPaymentWaiting: reg.status === RegistrationStatus.paymentRequired,
+      printTicketUrl: reg.status === RegistrationStatus.cancelled ? null : ticketsUrl(base, reg.id, reg.ticket_token),
+      printTicketUrlPdf: reg.status === RegistrationStatus.cancelled ? null : ticketsUrl(base, reg.id, reg.ticket_token, true),
+      attendeeCount: guests.length,
+      invoiceUrl: primary?.invoiceUrl ?? null,
+      invoiceUrlPdf: primary?.invoiceUrlPdf ?? null,
+      guestDetails: guests,
+      invoices: regInvoices,
+    });
+  }
+  return out;
 }

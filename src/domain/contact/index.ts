@@ -7,6 +7,7 @@ import {
   getSubscriptionGroupList,
   removeContactsFromSubscriptionGroup,
 } from './groups/actions.js';
+import { addOrUpdateLead } from './leads/add-or-update-lead.js';
 import { addOrUpdateCompanyNote, addOrUpdateContactNote, getCompanyNoteList, getContactNoteList } from './notes/actions.js';
 
 export const contactActions = [
@@ -25,4 +26,5 @@ export const contactActions = [
   addOrUpdateCompany,
   getCompanyNoteList,
   addOrUpdateCompanyNote,
+  addOrUpdateLead,
 ] as const;

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { isRequired } from '../../protocol/specific-codes.js';
 import { defineAction } from '../../registry/define-action.js';
 import { array, id, int, number, string, timestamp } from '../../registry/params.js';
-import { CARD_TYPES, isPaymentMethod, PaymentMethod } from './codes.js';
+import { settleRegistration } from '../event/registrations/store.js';
+import { CARD_TYPES, InvoiceRefType, isPaymentMethod, PaymentMethod } from './codes.js';
 import { gatewayNotAllowed, invalidPaymentDetails, invalidPaymentMethod, requestEmpty } from './errors.js';
 import { centsOf } from './money.js';
 import { applyPayment } from './payments.js';
@@ -113,6 +114,12 @@ export const addPayment = defineAction({
       eftPaymentReference: method === PaymentMethod.directDeposit ? (p.eftPaymentReference ?? null) : null,
       notes: p.notes ?? null,
     });
+    // Paying a registration's invoice completes the registration, as paying on the
+    // registration page does (docs/compatibility.md, Events).
+    const source = await ctx.store.selectFrom('invoices').select(['ref_type', 'ref_id']).where('id', '=', invoiceId).executeTakeFirst();
+    if (source?.ref_type === InvoiceRefType.eventRegistration && source.ref_id !== null) {
+      await settleRegistration(ctx, source.ref_id);
+    }
     return { success: true as const, id: paymentId };
   },
 });

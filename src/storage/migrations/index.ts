@@ -6,12 +6,16 @@ import { foundation } from './0001_foundation.js';
 import { contact } from './0002_contact.js';
 import { batchNotify } from './0003_batch_notify.js';
 import { mail } from './0004_mail.js';
+import { event } from './0005_event.js';
 import { invoice } from './0006_invoice.js';
+import { accountCrm } from './0007_account_crm.js';
 
 export const migrations: readonly Migration[] = [
   foundation,
   contact,
   batchNotify,
   mail,
+  event,
   invoice,
+  accountCrm,
 ];

@@ -81,7 +81,7 @@ export const getContact = defineAction({
   params: z.object({ id: id(), useEventSortOrder: bool().optional() }),
   result: contactResult,
   async handler(ctx, params) {
-    const details = await loadContactDetails(ctx.store, [params.id], { byEventStart: params.useEventSortOrder === true });
+    const details = await loadContactDetails(ctx.store, [params.id], ctx.publicUrl, { byEventStart: params.useEventSortOrder === true });
     const contact = details.get(params.id);
     if (!contact) throw contactNotFound();
     return contact;

@@ -23,9 +23,9 @@ export async function trackContactChanges<T>(
   mutate: () => Promise<T>,
 ): Promise<{ result: T; changed: Set<number> }> {
   const ids = [...new Set(contactIds)];
-  const before = await loadContactDetails(ctx.store, ids);
+  const before = await loadContactDetails(ctx.store, ids, ctx.publicUrl);
   const result = await mutate();
-  const after = await loadContactDetails(ctx.store, ids);
+  const after = await loadContactDetails(ctx.store, ids, ctx.publicUrl);
   const changed = ids.filter((id) => before.has(id) && content(before.get(id)) !== content(after.get(id)));
   if (changed.length > 0) {
     await ctx.store.updateTable('contacts').set({ modified_at: ctx.now }).where('id', 'in', changed).execute();
@@ -41,7 +41,7 @@ export async function trackContactChanges<T>(
 }
 
 export async function recordContactAdded(ctx: ActionContext, contactId: number): Promise<void> {
-  const detail = (await loadContactDetails(ctx.store, [contactId])).get(contactId);
+  const detail = (await loadContactDetails(ctx.store, [contactId], ctx.publicUrl)).get(contactId);
   if (!detail) throw new Error(`contact ${contactId} vanished inside its own transaction`);
   await ctx.recordChange('ContactAdded', { data: detail });
 }

@@ -73,6 +73,7 @@ export async function contactListItems(store: Scope, rows: readonly ContactRow[]
 export async function loadContactDetails(
   store: Scope,
   contactIds: readonly number[],
+  publicUrl: string,
   options: EventLinkOptions = {},
 ): Promise<Map<number, ContactDetail>> {
   const out = new Map<number, ContactDetail>();
@@ -80,7 +81,7 @@ export async function loadContactDetails(
   const [rows, relations, events] = await Promise.all([
     findContacts(store, contactIds),
     loadContactRelations(store, contactIds),
-    loadContactEventLinks(store, contactIds, options),
+    loadContactEventLinks(store, contactIds, publicUrl, options),
   ]);
   for (const row of rows) {
     const links = events.get(row.id) ?? { eventInvitations: [], eventRegistrations: [] };
