@@ -6,6 +6,7 @@ import { registerDeliveries } from './commands/deliveries.js';
 import { registerKeys } from './commands/keys.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
+import { registerSync } from './commands/sync.js';
 
 export function buildProgram(): Command {
   const program = new Command('marquee')
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerCall(program);
   registerActions(program);
   registerSeed(program);
+  registerSync(program);
   registerDeliveries(program);
   return program;
 }

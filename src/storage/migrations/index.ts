@@ -9,6 +9,7 @@ import { mail } from './0004_mail.js';
 import { event } from './0005_event.js';
 import { invoice } from './0006_invoice.js';
 import { accountCrm } from './0007_account_crm.js';
+import { sync } from './0009_sync.js';
 
 export const migrations: readonly Migration[] = [
   foundation,
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   event,
   invoice,
   accountCrm,
+  sync,
 ];

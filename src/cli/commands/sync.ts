@@ -1,0 +1,126 @@
+/**
+ * `marquee sync init | run | watch | status`: the CRM sync engine (src/sync/, docs/sync.md).
+ * The configuration file defaults to ./marquee-sync.yaml (env MARQUEE_SYNC_CONFIG).
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { createLogger } from '../../runtime.js';
+import { loadSyncConfig } from '../../sync/config.js';
+import { configTemplate } from '../../sync/config-template.js';
+import { runSync } from '../../sync/engine/run.js';
+import { openSync } from '../../sync/environment.js';
+import { MODULES } from '../../sync/modules/index.js';
+import { progressBar, runSummaryText, statusText } from '../../sync/report.js';
+import { watch } from '../../sync/watch.js';
+import { printJson } from '../shared.js';
+
+const DEFAULT_CONFIG = process.env.MARQUEE_SYNC_CONFIG ?? 'marquee-sync.yaml';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+async function withSync<T>(configPath: string, fn: (opened: Awaited<ReturnType<typeof openSync>>) => Promise<T>): Promise<T> {
+  const config = loadSyncConfig(configPath);
+  const opened = await openSync(config, { log: createLogger(process.env.LOG_LEVEL ?? 'warn') });
+  try {
+    return await fn(opened);
+  } finally {
+    await opened.close();
+  }
+}
+
+export function registerSync(program: Command): void {
+  const sync = program.command('sync').description('Two-way sync between iVvy (or Marquee) and a CRM (docs/sync.md)');
+
+  sync
+    .command('init')
+    .description('Write a commented sync configuration file')
+    .option('-c, --config <path>', 'file to write', DEFAULT_CONFIG)
+    .option('--connector <name>', 'hubspot or tryton', 'hubspot')
+    .option('--force', 'overwrite an existing file')
+    .action((opts: { config: string; connector: string; force?: boolean }) => {
+      if (opts.connector !== 'hubspot' && opts.connector !== 'tryton') throw new Error(`--connector must be hubspot or tryton`);
+      if (existsSync(opts.config) && !opts.force) throw new Error(`${opts.config} exists (use --force to overwrite it)`);
+      writeFileSync(opts.config, configTemplate(opts.connector), { mode: 0o600 });
+      process.stdout.write(`Wrote ${opts.config}. Fill in the endpoints and credentials, then: marquee sync run --dry-run\n`);
+    });
+
+  sync
+    .command('run')
+    .description('Run the sync once: progress, then a summary per module and direction')
+    .option('-c, --config <path>', 'configuration file', DEFAULT_CONFIG)
+    .option('-m, --module <name>', `only this module (repeatable; ${MODULES.map((m) => m.name).join(', ')})`, collect)
+    .option('--dry-run', 'read both sides and report what would change, writing nothing')
+    .option('--reconcile', 'look for deletions now, whenever the last reconciliation was')
+    .option('--json', 'print the run summary as JSON')
+    .action(async (opts: { config: string; module?: string[]; dryRun?: boolean; reconcile?: boolean; json?: boolean }) => {
+      await withSync(opts.config, async (opened) => {
+        const bar = opts.json ? { onProgress: () => undefined, stop: () => undefined } : progressBar(process.stderr);
+        let summary;
+        try {
+          summary = await runSync(opened.env, {
+            ...(opts.module ? { modules: opts.module } : {}),
+            dryRun: opts.dryRun ?? false,
+            reconcile: opts.reconcile ? 'force' : 'auto',
+            onProgress: bar.onProgress,
+          });
+        } finally {
+          bar.stop();
+        }
+        if (opts.json) printJson(summary);
+        else process.stdout.write(runSummaryText(summary));
+        if (summary.status !== 'succeeded') process.exitCode = 1;
+      });
+    });
+
+  sync
+    .command('watch')
+    .description('Run continuously: every interval, and on iVvy notifications when a webhook is configured')
+    .option('-c, --config <path>', 'configuration file', DEFAULT_CONFIG)
+    .action(async (opts: { config: string }) => {
+      await withSync(opts.config, async (opened) => {
+        const controller = new AbortController();
+        const stop = () => controller.abort();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        const hook = opened.config.watch.webhook;
+        process.stdout.write(
+          `Watching: a run every ${opened.config.watch.intervalSeconds} s${hook ? `, and on notifications posted to ${hook.publicUrl}` : ''}. Ctrl-C stops.\n`,
+        );
+        await watch(opened.env, {
+          intervalMs: opened.config.watch.intervalSeconds * 1000,
+          webhook: hook
+            ? { listen: hook.listen, publicUrl: hook.publicUrl, trustedOrigins: hook.trustedOrigins ?? [new URL(opened.config.ivvy.url).origin] }
+            : undefined,
+          signal: controller.signal,
+          log: opened.env.log,
+          onRun: (summary) => process.stdout.write(runSummaryText(summary)),
+        });
+      });
+    });
+
+  sync
+    .command('status')
+    .description('Show cursors, pairs, last runs, errors and recent conflicts')
+    .option('-c, --config <path>', 'configuration file', DEFAULT_CONFIG)
+    .option('--runs <n>', 'how many runs to list', '10')
+    .option('--json', 'print JSON')
+    .action(async (opts: { config: string; runs: string; json?: boolean }) => {
+      await withSync(opts.config, async (opened) => {
+        const state = opened.env.state;
+        const links: Record<string, Record<string, number>> = {};
+        for (const m of MODULES) links[m.name] = await state.links.count(m.name);
+        const status = {
+          profile: state.profile,
+          cursors: await state.cursors.all(),
+          runs: await state.runs.recent(Math.max(1, Number(opts.runs) || 10)),
+          links,
+          retries: await state.retries.count(),
+          conflicts: await state.conflicts.recent(10),
+        };
+        if (opts.json) printJson(status);
+        else process.stdout.write(statusText(status));
+      });
+    });
+}

@@ -1,0 +1,184 @@
+/**
+ * The sync configuration file (YAML, written commented by `marquee sync init`). `${NAME}`
+ * anywhere in a value is replaced by the environment variable NAME, so secrets can stay out
+ * of the file. Everything has a default except the endpoints and credentials.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+const deletePolicy = z.enum(['archive', 'delete', 'ignore']);
+const side = z.enum(['ivvy', 'crm']);
+
+const customFieldMap = z.object({
+  /** The iVvy custom field id (getCustomFieldDefinition / getCompanyCustomFieldDefinition). */
+  ivvyFieldId: z.number().int().positive(),
+  /** The CRM field: a HubSpot property name, or a Tryton contact mechanism type. */
+  crm: z.string().min(1),
+});
+
+const moduleBase = {
+  enabled: z.boolean().default(true),
+  /** What happens in the CRM when the iVvy record is deleted (found by reconciliation or webhook). */
+  onDelete: deletePolicy.default('archive'),
+  /** Field → the system whose value always wins for that field. */
+  fieldOwners: z.record(z.string(), side).default({}),
+  customFields: z.array(customFieldMap).default([]),
+};
+
+const contactsModule = z
+  .object({
+    ...moduleBase,
+    subscriptionGroups: z.boolean().default(false),
+  })
+  .strict();
+
+const companiesModule = z.object(moduleBase).strict();
+
+const hubspot = z
+  .object({
+    accessToken: z.string().min(1),
+    /** Only for tests and proxies; the SDK's default is HubSpot's API. */
+    basePath: z.string().url().optional(),
+    /** Rolling 10-second allowance of the HubSpot account's plan. */
+    requestsPerTenSeconds: z.number().int().positive().default(100),
+    /** The CRM search endpoints' own per-second limit. */
+    searchRequestsPerSecond: z.number().int().positive().default(4),
+    /** Contact and company properties that hold the iVvy id (created when missing). */
+    contactIvvyIdProperty: z.string().default('ivvy_contact_id'),
+    companyIvvyIdProperty: z.string().default('ivvy_company_id'),
+    /** Contact property (multiple checkboxes) holding subscription group names. */
+    groupsProperty: z.string().default('ivvy_subscription_groups'),
+  })
+  .strict();
+
+const tryton = z
+  .object({
+    url: z.string().url(),
+    database: z.string().min(1),
+    username: z.string().min(1),
+    password: z.string().min(1),
+    /** Party categories marking which parties are contacts and which are companies. */
+    contactCategory: z.string().default('iVvy contact'),
+    companyCategory: z.string().default('iVvy company'),
+    /** Parent category of the categories that stand for subscription groups. */
+    groupsCategory: z.string().default('iVvy subscription groups'),
+    requestsPerSecond: z.number().int().positive().default(20),
+  })
+  .strict();
+
+export const syncConfigSchema = z
+  .object({
+    /** Names this sync's state in storage; two syncs sharing a database need two names. */
+    profile: z.string().min(1).default('default'),
+    ivvy: z
+      .object({
+        url: z.string().url(),
+        key: z.string().min(1),
+        secret: z.string().min(1),
+        /** Use the batch namespace for bulk writes (falls back to single calls when refused). */
+        useBatch: z.boolean().default(true),
+      })
+      .strict(),
+    /** Where the sync keeps its state: a Marquee database URL (sqlite:… or postgres://…). */
+    database: z.string().min(1),
+    crm: z
+      .object({
+        connector: z.enum(['hubspot', 'tryton']),
+        hubspot: hubspot.optional(),
+        tryton: tryton.optional(),
+      })
+      .strict()
+      .refine((c) => c[c.connector] !== undefined, { message: 'the section of the chosen connector is required' }),
+    sync: z
+      .object({
+        pageSize: z.number().int().min(1).max(200).default(100),
+        /** Seconds re-read before each cursor: absorbs clock skew and second-precision timestamps. */
+        overlapSeconds: z.number().int().min(1).default(120),
+        conflictPolicy: z.enum(['most-recent', 'ivvy-wins', 'crm-wins']).default('most-recent'),
+        /** How often deletions are looked for by comparing every id on both sides. */
+        reconcileEveryMinutes: z.number().int().min(0).default(1440),
+        /** Refuse to apply a reconciliation that would delete more than this share of the pairs. */
+        maxDeleteRatio: z.number().min(0).max(1).default(0.5),
+        retries: z.number().int().min(0).max(10).default(5),
+        retryBaseDelayMs: z.number().int().min(1).default(500),
+      })
+      .strict()
+      .prefault({}),
+    watch: z
+      .object({
+        intervalSeconds: z.number().int().min(1).default(300),
+        webhook: z
+          .object({
+            /** host:port the notification receiver listens on. */
+            listen: z.string().default('0.0.0.0:8790'),
+            /** The URL iVvy posts to (reaches `listen` through your proxy). */
+            publicUrl: z.string().url(),
+            /**
+             * Origins allowed to serve the signing certificate (SigningCertURL). Default: the
+             * iVvy URL's origin (a Marquee server serves its own); the real iVvy signs through
+             * Amazon SNS, e.g. https://sns.ap-southeast-2.amazonaws.com.
+             */
+            trustedOrigins: z.array(z.string().url()).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .prefault({}),
+    modules: z
+      .object({
+        contacts: contactsModule.prefault({}),
+        companies: companiesModule.prefault({}),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type SyncConfig = z.output<typeof syncConfigSchema>;
+export type ModuleConfig = SyncConfig['modules'][keyof SyncConfig['modules']];
+export type ContactsConfig = SyncConfig['modules']['contacts'];
+
+/** Replaces `${NAME}` with environment variables, in every string of the document. */
+export function interpolate(value: unknown, env: NodeJS.ProcessEnv): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+      const found = env[name];
+      if (found === undefined) throw new Error(`The configuration refers to \${${name}}, which is not set in the environment`);
+      return found;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v) => interpolate(v, env));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, env)]));
+  }
+  return value;
+}
+
+export function parseSyncConfig(text: string, env: NodeJS.ProcessEnv = process.env, source = 'configuration'): SyncConfig {
+  let document: unknown;
+  try {
+    document = parse(text);
+  } catch (error) {
+    throw new Error(`${source}: not valid YAML: ${(error as Error).message}`, { cause: error });
+  }
+  const result = syncConfigSchema.safeParse(interpolate(document ?? {}, env));
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`${source} is not valid:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export function loadSyncConfig(path: string, env: NodeJS.ProcessEnv = process.env): SyncConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read the sync configuration ${path}: ${(error as Error).message} (create one with: marquee sync init)`, {
+      cause: error,
+    });
+  }
+  return parseSyncConfig(text, env, path);
+}

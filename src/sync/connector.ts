@@ -1,0 +1,42 @@
+/**
+ * A connector is the CRM side of the sync: for each kind of entity it supports, a change
+ * feed (what changed since a time), a writer (batched creates and updates that answer what
+ * the CRM now holds) and removal. It speaks canonical fields only (see types.ts); the mapping
+ * onto the CRM's own fields lives in the connector.
+ *
+ * Adding a connector: implement `Connector` in `src/sync/connectors/<name>/`, add its
+ * configuration section to `config.ts` and its factory to `connectors/index.ts`.
+ */
+import type { ChangeFeed, DeletePolicy, EntityWriter } from './types.js';
+
+/**
+ * Kinds of CRM entities modules write. Part 1 modules use contact and company; the one-way
+ * modules (email log, events, attendees, registrations, bookings) add the rest.
+ */
+export type EntityKind = 'contact' | 'company' | 'campaign' | 'campaignMember' | 'opportunity' | 'emailEngagement';
+
+export interface EntityOptions {
+  /** CRM field names of mapped custom fields, canonical name `custom:<crm>` each. */
+  customFields: readonly string[];
+  /** Whether subscription groups are synced (canonical field `groups`). */
+  groups: boolean;
+  /** A dry run: create nothing in the CRM, not even the properties or categories pairing needs. */
+  readOnly?: boolean;
+}
+
+export interface CrmEntity extends ChangeFeed, EntityWriter {
+  readonly kind: EntityKind;
+  /** The canonical fields this CRM holds for the entity (given the options). */
+  readonly fields: readonly string[];
+  /** Applies a delete policy to records whose iVvy counterpart was deleted. */
+  remove(ids: readonly string[], policy: Exclude<DeletePolicy, 'ignore'>): Promise<Array<{ id: string; ok: boolean; error?: string }>>;
+}
+
+export interface Connector {
+  readonly name: string;
+  /** The entity, or undefined when this CRM has no counterpart for the kind. */
+  entity(kind: EntityKind, options: EntityOptions): Promise<CrmEntity | undefined>;
+  /** Requests sent so far (run statistics and tests). */
+  requests(): number;
+  close(): Promise<void>;
+}

@@ -1,0 +1,90 @@
+/**
+ * Every HubSpot call goes through `hubspotCall`: paced by the account's rolling 10-second
+ * allowance (and, for search, by the search endpoints' own per-second limit), and retried on
+ * 429 and 5xx by the sync's retry policy, waiting what the response asked for. The SDK's own
+ * retry decorator is not used: it ignores Retry-After and cannot tell a create from a read.
+ */
+import { parseRetryAfter, SideHttpError, withRetry, type RetryKind, type RetryPolicy } from '../../retry.js';
+import type { RateLimiter } from '../../rate-limiter.js';
+
+interface HubSpotApiException {
+  code: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+function isApiException(error: unknown): error is HubSpotApiException {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'number' &&
+    'headers' in error &&
+    'body' in error
+  );
+}
+
+function bodyOf(raw: unknown): { message?: string; policyName?: string; category?: string } {
+  if (typeof raw === 'string') {
+    try {
+      return JSON.parse(raw) as { message?: string };
+    } catch {
+      return { message: raw };
+    }
+  }
+  return (raw ?? {}) as { message?: string };
+}
+
+/** A non-retryable HubSpot answer (validation error, conflict, not found …). */
+export class HubSpotError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly category: string | undefined,
+  ) {
+    super(message);
+    this.name = 'HubSpotError';
+  }
+}
+
+export interface HubSpotPacing {
+  general: RateLimiter;
+  search: RateLimiter;
+  policy: RetryPolicy;
+  requests: { count: number };
+}
+
+export async function hubspotCall<T>(
+  pacing: HubSpotPacing,
+  what: string,
+  fn: () => Promise<T>,
+  options: { kind?: RetryKind; search?: boolean } = {},
+): Promise<T> {
+  return withRetry(
+    async () => {
+      if (options.search) await pacing.search.take();
+      await pacing.general.take();
+      pacing.requests.count++;
+      try {
+        return await fn();
+      } catch (error) {
+        if (!isApiException(error)) throw error;
+        const body = bodyOf(error.body);
+        const message = `HubSpot ${what}: ${error.code} ${body.message ?? ''}`.trim();
+        if (error.code === 429 || error.code >= 500) {
+          const header = Object.entries(error.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
+          let afterMs = parseRetryAfter(header);
+          if (error.code === 429) {
+            // Without a Retry-After, wait out the limit that was hit: the search endpoints'
+            // one second, or a slice of the rolling ten seconds.
+            afterMs ??= body.policyName === 'TEN_SECONDLY_ROLLING' ? 2_000 : 1_000;
+            (options.search && body.policyName !== 'TEN_SECONDLY_ROLLING' ? pacing.search : pacing.general).pause(afterMs);
+          }
+          throw new SideHttpError(message, error.code, afterMs);
+        }
+        throw new HubSpotError(message, error.code, body.category);
+      }
+    },
+    options.kind ?? 'idempotent',
+    pacing.policy,
+  );
+}

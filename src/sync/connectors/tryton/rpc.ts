@@ -1,0 +1,137 @@
+/**
+ * A JSON-RPC client for a Tryton server (trytond 6): `common.db.login` opens a session, sent
+ * after that as `Authorization: Session base64(login:user:session)`; model methods are
+ * `model.<name>.<method>` with the context as the last parameter. Datetimes travel as
+ * `{"__class__": "datetime", …}` objects in UTC. A lost session is reopened once; 429 and
+ * 5xx are retried by the sync's retry policy.
+ */
+import { parseRetryAfter, SideHttpError, withRetry, type RetryKind, type RetryPolicy } from '../../retry.js';
+import type { RateLimiter } from '../../rate-limiter.js';
+
+export interface TrytonOptions {
+  url: string;
+  database: string;
+  username: string;
+  password: string;
+  policy: RetryPolicy;
+  limiter: RateLimiter;
+  timeoutMs?: number;
+}
+
+export interface TrytonDateTime {
+  __class__: 'datetime';
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  microsecond: number;
+}
+
+/** A Tryton error answer (UserError, AccessError, …): the record's fault, not retryable. */
+export class TrytonError extends Error {
+  constructor(
+    message: string,
+    readonly kind: string,
+  ) {
+    super(message);
+    this.name = 'TrytonError';
+  }
+}
+
+export function toTrytonDateTime(ms: number): TrytonDateTime {
+  const d = new Date(ms);
+  return {
+    __class__: 'datetime',
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    microsecond: d.getUTCMilliseconds() * 1000,
+  };
+}
+
+export function fromTrytonDateTime(value: unknown): number | null {
+  if (value === null || typeof value !== 'object') return null;
+  const v = value as Partial<TrytonDateTime>;
+  if (v.__class__ !== 'datetime' || v.year === undefined) return null;
+  return Date.UTC(v.year, (v.month ?? 1) - 1, v.day ?? 1, v.hour ?? 0, v.minute ?? 0, v.second ?? 0, Math.floor((v.microsecond ?? 0) / 1000));
+}
+
+export interface TrytonRpc {
+  call<T>(method: string, params: unknown[], kind?: RetryKind): Promise<T>;
+  /** `model.<model>.<method>` with the (empty) context appended. */
+  model<T>(model: string, method: string, params: unknown[], kind?: RetryKind): Promise<T>;
+  requests(): number;
+}
+
+export function createTrytonRpc(options: TrytonOptions): TrytonRpc {
+  const endpoint = `${options.url.replace(/\/+$/, '')}/${encodeURIComponent(options.database)}/`;
+  let authorization: string | null = null;
+  let requests = 0;
+  let nextId = 1;
+
+  const post = async (body: unknown, auth: string | null): Promise<{ status: number; json: unknown; headers: Headers }> => {
+    await options.limiter.take();
+    requests++;
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: auth } : {}) },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
+    });
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text.length > 0 ? JSON.parse(text) : null;
+    } catch {
+      json = text;
+    }
+    return { status: response.status, json, headers: response.headers };
+  };
+
+  const login = async (): Promise<string> => {
+    const res = await post({ id: nextId++, method: 'common.db.login', params: [options.username, { password: options.password }] }, null);
+    const result = (res.json as { result?: [number, string]; error?: unknown } | null)?.result;
+    if (res.status !== 200 || !Array.isArray(result)) {
+      if (res.status === 429 || res.status >= 500) throw new SideHttpError(`Tryton login: HTTP ${res.status}`, res.status, parseRetryAfter(res.headers.get('retry-after')));
+      throw new TrytonError(`Tryton login as ${options.username} to ${options.database} failed: ${JSON.stringify(res.json).slice(0, 300)}`, 'LoginError');
+    }
+    const token = Buffer.from(`${options.username}:${result[0]}:${result[1]}`).toString('base64');
+    return `Session ${token}`;
+  };
+
+  const once = async <T>(method: string, params: unknown[], relogged = false): Promise<T> => {
+    authorization ??= await login();
+    const res = await post({ id: nextId++, method, params }, authorization);
+    if (res.status === 401 || res.status === 403) {
+      authorization = null;
+      if (!relogged) return once<T>(method, params, true);
+    }
+    if (res.status === 429 || res.status >= 500) {
+      throw new SideHttpError(`Tryton ${method}: HTTP ${res.status}`, res.status, parseRetryAfter(res.headers.get('retry-after')));
+    }
+    const body = res.json as { result?: T; error?: unknown } | null;
+    if (res.status !== 200 || body === null || typeof body !== 'object') {
+      throw new Error(`Tryton ${method}: HTTP ${res.status} ${JSON.stringify(res.json).slice(0, 300)}`);
+    }
+    if (body.error !== undefined && body.error !== null) {
+      const error = body.error as [string, unknown] | string;
+      const kind = Array.isArray(error) ? String(error[0]) : 'Error';
+      const detail = Array.isArray(error) ? (Array.isArray(error[1]) ? String(error[1][0]) : String(error[1])) : String(error);
+      throw new TrytonError(`Tryton ${method}: ${kind}: ${detail}`, kind);
+    }
+    return body.result as T;
+  };
+
+  const rpc: TrytonRpc = {
+    call: <T>(method: string, params: unknown[], kind: RetryKind = 'idempotent') => withRetry(() => once<T>(method, params), kind, options.policy),
+    model: <T>(model: string, method: string, params: unknown[], kind: RetryKind = 'idempotent') =>
+      rpc.call<T>(`model.${model}.${method}`, [...params, {}], kind),
+    requests: () => requests,
+  };
+  return rpc;
+}

@@ -1,0 +1,54 @@
+/**
+ * The iVvy side goes through the SDK only (src/client/), so the engine works the same
+ * against the real iVvy and against a Marquee server. This wrapper adds the sync's retry
+ * policy: 429 and 5xx answers are retried with backoff, honouring Retry-After; creates are
+ * retried only when the server refused them before doing any work.
+ */
+import { createClient, IvvyApiError, type MarqueeClient } from '../../client/index.js';
+import { isErrorEnvelope } from '../../protocol/errors.js';
+import { parseRetryAfter, SideHttpError, withRetry, type RetryKind, type RetryPolicy } from '../retry.js';
+
+export interface IvvyApi {
+  readonly client: MarqueeClient;
+  /** A call that may be repeated safely (reads, updates by id). */
+  call<T>(namespace: string, action: string, params: unknown, kind?: RetryKind): Promise<T>;
+  /** Number of HTTP requests sent so far (for run statistics and tests). */
+  readonly requests: () => number;
+  /** Requests sent so far per `namespace.action`. */
+  readonly requestsByAction: () => Record<string, number>;
+}
+
+export interface IvvyApiOptions {
+  url: string;
+  key: string;
+  secret: string;
+  policy: RetryPolicy;
+  onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
+}
+
+export function createIvvyApi(options: IvvyApiOptions): IvvyApi {
+  // The SDK's own retries are off: the policy below decides, per kind of call.
+  const client = createClient({ url: options.url, key: options.key, secret: options.secret, retries: 0 });
+  let requests = 0;
+  const byAction: Record<string, number> = {};
+  const once = async <T>(namespace: string, action: string, params: unknown): Promise<T> => {
+    requests++;
+    byAction[`${namespace}.${action}`] = (byAction[`${namespace}.${action}`] ?? 0) + 1;
+    const response = await client.raw(namespace, action, params);
+    if (response.status === 200 && !isErrorEnvelope(response.body)) return response.body as T;
+    const context = `${namespace}.${action}`;
+    if (response.status === 429 || response.status >= 500) {
+      const detail = isErrorEnvelope(response.body) ? response.body.message : `HTTP ${response.status}`;
+      throw new SideHttpError(`iVvy ${context}: ${detail}`, response.status, parseRetryAfter(response.headers.get('retry-after')));
+    }
+    if (isErrorEnvelope(response.body)) throw new IvvyApiError(response.status, response.body, `iVvy ${context}`);
+    throw new Error(`iVvy ${context}: HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+  };
+  return {
+    client,
+    requests: () => requests,
+    requestsByAction: () => ({ ...byAction }),
+    call: <T>(namespace: string, action: string, params: unknown, kind: RetryKind = 'idempotent') =>
+      withRetry(() => once<T>(namespace, action, params), kind, options.policy, options.onRetry ? { onRetry: options.onRetry } : {}),
+  };
+}

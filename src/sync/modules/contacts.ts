@@ -1,0 +1,191 @@
+/**
+ * Contacts, two-way (crm-systems.md, Contacts). iVvy reads: getContactList with
+ * `fromModifiedDate`; writes: addOrUpdateContact (by id, never by the first name + last name +
+ * email triple), with the CRM id in `externalId` so the pair survives any rename.
+ *
+ * Canonical fields: firstName, lastName, email, phone, `custom:<crm field>` per mapped custom
+ * field, and `groups` (subscription group names) when subscription groups are enabled.
+ */
+import type { SyncModule, ModuleContext, IvvySide, ModuleSettings } from '../module.js';
+import { offsetFeed } from '../ivvy/feed.js';
+import {
+  customKey,
+  findByExternalIds,
+  getEach,
+  modifiedAt,
+  readCustomFields,
+  stringId,
+  writeCustomFields,
+  type CustomFieldMap,
+} from '../ivvy/records.js';
+import type { WriteJob } from '../ivvy/writes.js';
+import { canonicalValue } from '../fingerprint.js';
+import type { Canonical, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../types.js';
+import type { IvvyApi } from '../ivvy/api.js';
+
+interface IvvyContact {
+  id: number;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  customFields?: unknown;
+  groups?: Array<{ groupId: number | string }> | null;
+  externalId?: string | number | null;
+  modifiedDate: string;
+}
+
+interface SubscriptionGroup {
+  id: number;
+  groupName: string;
+}
+
+const BASE_FIELDS = ['firstName', 'lastName', 'email', 'phone'] as const;
+/** iVvy requires these to create a contact (and refuses to blank them). */
+const REQUIRED = ['firstName', 'lastName', 'email'] as const;
+
+/** Subscription groups: iVvy ids ↔ names (the CRM knows groups by name). */
+async function loadGroups(api: IvvyApi): Promise<{ byId: Map<number, string>; byName: Map<string, number> }> {
+  const answer = await api.call<SubscriptionGroup[] | { results: SubscriptionGroup[] }>('contact', 'getSubscriptionGroupList', {});
+  const list = Array.isArray(answer) ? answer : (answer.results ?? []);
+  const byId = new Map<number, string>();
+  const byName = new Map<string, number>();
+  for (const g of list) {
+    const name = String(g.groupName).trim();
+    byId.set(Number(g.id), name);
+    if (!byName.has(name)) byName.set(name, Number(g.id));
+  }
+  return { byId, byName };
+}
+
+function groupsSetting(settings: ModuleSettings): boolean {
+  return settings.subscriptionGroups === true;
+}
+
+export const contactsModule: SyncModule = {
+  name: 'contacts',
+  description: 'Contacts, both ways, paired by id map and externalId',
+  kind: 'contact',
+  twoWay: true,
+  dependsOn: [],
+  webhook: {
+    endpoint: 'contactsEndpoint',
+    changed: ['ContactAdded', 'ContactUpdated'],
+    deleted: { subject: 'ContactDeleted', idKey: 'contactId' },
+  },
+  entityOptions: (settings) => ({ customFields: settings.customFields.map((m) => m.crm), groups: groupsSetting(settings) }),
+
+  async open(ctx: ModuleContext): Promise<IvvySide> {
+    const map: CustomFieldMap = ctx.settings.customFields;
+    const withGroups = groupsSetting(ctx.settings);
+    const groups = withGroups ? await loadGroups(ctx.api) : null;
+    const fields = [...BASE_FIELDS, ...map.map((m) => customKey(m.crm)), ...(withGroups ? ['groups'] : [])];
+
+    const toRecord = (c: IvvyContact): SideRecord => {
+      const out: Record<string, FieldValue> = {};
+      for (const f of BASE_FIELDS) out[f] = canonicalValue(f, c[f]);
+      Object.assign(out, readCustomFields(c.customFields, map));
+      if (groups) {
+        const names = (c.groups ?? []).map((g) => groups.byId.get(Number(g.groupId))).filter((n): n is string => n !== undefined);
+        out.groups = canonicalValue('groups', names);
+      }
+      return { id: String(c.id), modifiedAt: modifiedAt(c.modifiedDate), fields: out, pairedId: stringId(c.externalId) };
+    };
+
+    const feed = offsetFeed<IvvyContact>({
+      api: ctx.api,
+      namespace: 'contact',
+      action: 'getContactList',
+      perPage: ctx.pageSize,
+      toRecord,
+    });
+
+    /** addOrUpdateContact parameters for canonical fields; groups outside iVvy's list are dropped. */
+    const params = (values: Canonical, creating: boolean): { params: Record<string, unknown>; held: Canonical } => {
+      const p: Record<string, unknown> = {};
+      const held: Record<string, FieldValue> = {};
+      for (const f of BASE_FIELDS) {
+        if (!(f in values)) continue;
+        const v = values[f] ?? null;
+        if (v === null && (REQUIRED as readonly string[]).includes(f)) continue;
+        p[f] = v ?? '';
+        held[f] = v;
+      }
+      const custom = writeCustomFields(values, map);
+      if (custom) {
+        p.customFields = custom;
+        for (const m of map) if (customKey(m.crm) in values) held[customKey(m.crm)] = values[customKey(m.crm)] ?? null;
+      }
+      if (groups && 'groups' in values) {
+        const names = typeof values.groups === 'string' ? [values.groups] : (values.groups ?? []);
+        const ids = names.map((n) => groups.byName.get(n)).filter((id): id is number => id !== undefined);
+        p.groups = ids.map((groupId) => ({ groupId }));
+        held.groups = canonicalValue('groups', names.filter((n) => groups.byName.has(n)));
+      } else if (creating && groups) {
+        held.groups = null;
+      }
+      return { params: p, held };
+    };
+
+    const apply = async (jobs: Array<{ job: WriteJob; sourceId: string; id: string | null; held: Canonical }>): Promise<WriteResult[]> => {
+      const outcomes = await ctx.writer.run(jobs.map((j) => j.job));
+      return outcomes.map((o, i): WriteResult => {
+        const j = jobs[i]!;
+        if (!o.ok) return { ok: false, sourceId: j.sourceId, id: j.id, error: o.error };
+        const body = o.body as { id?: number; success?: boolean; message?: string };
+        if (body.success === false || body.id === undefined) {
+          return { ok: false, sourceId: j.sourceId, id: j.id, error: `iVvy contact.addOrUpdateContact: ${body.message ?? 'not saved'}` };
+        }
+        return { ok: true, sourceId: j.sourceId, id: String(body.id), fields: j.held, modifiedAt: null };
+      });
+    };
+
+    return {
+      fields,
+      listChanges: feed.listChanges,
+      get: (ids) => getEach<IvvyContact>(ctx.api, 'contact', 'getContact', ids, 24096, toRecord),
+      async *listIds() {
+        for await (const page of feed.listAll()) yield page.map((c) => String(c.id));
+      },
+      writer: {
+        async create(inputs: readonly CreateInput[]) {
+          const jobs = [];
+          const invalid: WriteResult[] = [];
+          for (const input of inputs) {
+            const missing = REQUIRED.filter((f) => input.fields[f] === null || input.fields[f] === undefined);
+            if (missing.length > 0) {
+              invalid.push({ ok: false, sourceId: input.sourceId, id: null, error: `iVvy needs ${missing.join(', ')} to create a contact` });
+              continue;
+            }
+            const { params: p, held } = params(input.fields, true);
+            jobs.push({
+              job: { namespace: 'contact', action: 'addOrUpdateContact', params: { ...p, externalId: input.sourceId }, kind: 'create' as const },
+              sourceId: input.sourceId,
+              id: null,
+              held,
+            });
+          }
+          return [...invalid, ...(await apply(jobs))];
+        },
+        async update(inputs: readonly UpdateInput[]) {
+          const jobs = inputs.map((input) => {
+            const { params: p, held } = params(input.fields, false);
+            return {
+              job: {
+                namespace: 'contact',
+                action: 'addOrUpdateContact',
+                params: { id: Number(input.id), ...p, externalId: input.sourceId },
+                kind: 'idempotent' as const,
+              },
+              sourceId: input.sourceId,
+              id: input.id,
+              held,
+            };
+          });
+          return apply(jobs);
+        },
+        findBySourceIds: (sourceIds, since) => findByExternalIds(feed.listChanges, sourceIds, since),
+      },
+    };
+  },
+};

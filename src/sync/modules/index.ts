@@ -1,0 +1,14 @@
+/**
+ * Every sync module, in the order a run applies them (a module after the ones it depends
+ * on). A new module is one file in this folder and one line here, plus its settings in
+ * config.ts.
+ */
+import type { SyncModule } from '../module.js';
+import { companiesModule } from './companies.js';
+import { contactsModule } from './contacts.js';
+
+export const MODULES: readonly SyncModule[] = [companiesModule, contactsModule];
+
+export function findModule(name: string): SyncModule | undefined {
+  return MODULES.find((m) => m.name === name);
+}

@@ -1,0 +1,122 @@
+/** Text renderings of runs and sync status for the CLI: summary tables and a progress bar. */
+import { SingleBar } from 'cli-progress';
+import Table from 'cli-table3';
+import { formatTimestamp } from '../protocol/timestamp.js';
+import type { ProgressEvent } from './engine/context.js';
+import type { RunSummary } from './engine/run.js';
+import type { ConflictEntry } from './store/conflicts.js';
+import type { Cursor } from './store/cursors.js';
+import type { RunRecord } from './store/runs.js';
+import type { Counts } from './types.js';
+
+const COLUMNS: Array<keyof Counts> = ['created', 'updated', 'skipped', 'conflicts', 'deleted', 'errors'];
+
+export function countsTable(counts: Record<string, Counts>): string {
+  const table = new Table({ head: ['module', 'direction', ...COLUMNS], style: { head: [], border: [] } });
+  const keys = Object.keys(counts).sort();
+  for (const key of keys) {
+    const [module, direction] = key.split('/');
+    const c = counts[key]!;
+    table.push([module ?? key, direction === 'toCrm' ? 'iVvy → CRM' : 'CRM → iVvy', ...COLUMNS.map((k) => String(c[k]))]);
+  }
+  if (keys.length === 0) table.push([{ colSpan: 2 + COLUMNS.length, content: 'nothing to do' }]);
+  return table.toString();
+}
+
+export function runSummaryText(summary: RunSummary): string {
+  const seconds = ((summary.finishedAt - summary.startedAt) / 1000).toFixed(1);
+  const lines = [
+    `Run #${summary.runId}${summary.dryRun ? ' (dry run: nothing written)' : ''}: ${summary.status} in ${seconds} s`,
+    countsTable(summary.counts),
+  ];
+  if (summary.failure) lines.push(`Stopped: ${summary.failure}`);
+  if (summary.errorCount > 0) {
+    lines.push(`${summary.errorCount} error(s)${summary.errorCount > summary.errors.length ? `, first ${summary.errors.length}` : ''}:`);
+    for (const e of summary.errors.slice(0, 20)) lines.push(`  ${e.module} ${e.direction} ${e.recordId}: ${e.message}`);
+    if (summary.errors.length > 20) lines.push(`  … see marquee sync status --json`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const time = (ms: number | null) => (ms === null ? '-' : formatTimestamp(ms));
+
+export function statusText(input: {
+  profile: string;
+  cursors: Cursor[];
+  runs: RunRecord[];
+  links: Record<string, Record<string, number>>;
+  retries: number;
+  conflicts: ConflictEntry[];
+}): string {
+  const out: string[] = [`Profile: ${input.profile}`, '', 'Cursors'];
+  const cursors = new Table({ head: ['module', 'side', 'watermark', 'window in progress', 'last reconciliation'], style: { head: [], border: [] } });
+  for (const c of input.cursors) {
+    cursors.push([
+      c.module,
+      c.side,
+      time(c.watermarkAt),
+      c.window ? `from ${time(c.window.fromAt)} (resumable)` : '-',
+      c.side === 'ivvy' ? time(c.reconciledAt) : '',
+    ]);
+  }
+  if (input.cursors.length === 0) cursors.push([{ colSpan: 5, content: 'no run yet' }]);
+  out.push(cursors.toString(), '', 'Pairs');
+  const pairs = new Table({ head: ['module', 'active', 'in flight', 'deleted in iVvy', 'deleted in CRM'], style: { head: [], border: [] } });
+  for (const [module, counts] of Object.entries(input.links)) {
+    pairs.push([module, counts.active ?? 0, counts.pending ?? 0, counts['deleted-ivvy'] ?? 0, counts['deleted-crm'] ?? 0].map(String));
+  }
+  out.push(pairs.toString(), '', `Records waiting for a retry: ${input.retries}`, '', 'Last runs');
+  const runs = new Table({ head: ['run', 'status', 'trigger', 'started', 'finished', 'modules', 'errors'], style: { head: [], border: [] } });
+  for (const r of input.runs) {
+    runs.push([
+      `#${r.id}${r.dryRun ? ' (dry)' : ''}`,
+      r.status,
+      r.trigger,
+      time(r.startedAt),
+      time(r.finishedAt),
+      r.modules.join(', '),
+      String(r.errorCount),
+    ]);
+  }
+  if (input.runs.length === 0) runs.push([{ colSpan: 7, content: 'no run yet' }]);
+  out.push(runs.toString());
+  const lastErrors = input.runs.find((r) => r.errorCount > 0);
+  if (lastErrors) {
+    out.push('', `Errors of run #${lastErrors.id}:`);
+    for (const e of lastErrors.errors.slice(0, 10)) out.push(`  ${e.module} ${e.direction} ${e.recordId}: ${e.message}`);
+  }
+  if (input.conflicts.length > 0) {
+    out.push('', 'Recent conflicts');
+    for (const c of input.conflicts) {
+      out.push(`  ${time(c.createdAt)} ${c.module} iVvy ${c.ivvyId} / CRM ${c.crmId}: ${c.winner} won (${c.fields.join(', ')})`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** A progress bar on a terminal; nothing when the output is not one. */
+export function progressBar(stream: NodeJS.WriteStream): { onProgress: (e: ProgressEvent) => void; stop: () => void } {
+  if (!stream.isTTY) return { onProgress: () => undefined, stop: () => undefined };
+  const bar = new SingleBar(
+    { format: ' {bar} {stage} {value} records', barsize: 24, stream, hideCursor: true, clearOnComplete: true },
+    { barCompleteChar: '█', barIncompleteChar: '░', format: '' },
+  );
+  let started = false;
+  let total = 0;
+  return {
+    onProgress(e) {
+      const stage = `${e.module}${e.side ? ` (${e.side === 'ivvy' ? 'iVvy' : 'CRM'} changes)` : ''} ${e.phase}`;
+      if (!started) {
+        bar.start(1, 0, { stage });
+        started = true;
+      }
+      // Change feeds do not say how long they are: the bar tracks records read so far.
+      total = Math.max(total, e.processed + 1);
+      bar.setTotal(total);
+      bar.update(e.processed, { stage });
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
