@@ -2,8 +2,10 @@
 # Prepares a Tryton server for the sync tests and for trying the Tryton connector by hand:
 # installs the packages when absent (install.sh), writes a configuration using SQLite
 # databases in one directory, and initialises the template database with the modules the
-# connector uses (party, sale_opportunity, marketing_email). Tests copy the template to a
-# fresh database file each, which takes no time, and serve them all with one trytond.
+# connector uses (party, sale_opportunity, marketing_email) and what a real installation sets
+# up before selling: a currency and a company the admin user works for (company.py).
+# Tests copy the template to a fresh database file each, which takes no time, and serve them
+# all with one trytond.
 #
 #   scripts/tryton/setup.sh            # directory $MARQUEE_TRYTON_DIR, /dev/shm/marquee-tryton or /tmp/marquee-tryton
 #   scripts/tryton/serve.sh            # then serve it (JSON-RPC at http://127.0.0.1:8000/<db>/)
@@ -20,7 +22,7 @@ port="${MARQUEE_TRYTON_PORT:-8000}"
 password="${MARQUEE_TRYTON_PASSWORD:-admin}"
 template="template"
 # Bumped whenever the template's contents change, so an older one is rebuilt.
-template_version="2"
+template_version="3"
 
 bash "$here/install.sh"
 mkdir -p "$dir"
@@ -61,5 +63,8 @@ trap 'rm -f "$passfile"' EXIT
 printf '%s\n' "$password" > "$passfile"
 TRYTONPASSFILE="$passfile" trytond-admin -c "$dir/trytond.conf" -d "$template" --all --email admin@example.com >/dev/null
 TRYTONPASSFILE="$passfile" trytond-admin -c "$dir/trytond.conf" -d "$template" -u party sale_opportunity marketing_email --activate-dependencies >/dev/null
+# The interpreter trytond runs on (its shebang), which has the trytond package.
+python="$(head -n 1 "$(command -v trytond-admin)" | sed -e 's/^#! *//')"
+$python "$here/company.py" "$dir/trytond.conf" "$template" >/dev/null
 echo "$template_version" > "$dir/$template.ready"
 echo "tryton: template ready"

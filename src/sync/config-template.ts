@@ -34,6 +34,18 @@ crm:
   ${hubspot}  companyIvvyIdProperty: ivvy_company_id
   ${hubspot}  # Contact property holding subscription group names, when groups are synced.
   ${hubspot}  groupsProperty: ivvy_subscription_groups
+  ${hubspot}  # Registrations become deals in this pipeline, at the stage of their status.
+  ${hubspot}  dealIvvyIdProperty: ivvy_registration_id
+  ${hubspot}  dealPipeline: default
+  ${hubspot}  dealStages:
+  ${hubspot}    completed: closedwon
+  ${hubspot}    payment-waiting: contractsent
+  ${hubspot}    in-progress: qualifiedtobuy
+  ${hubspot}    cancelled: closedlost
+  ${hubspot}  # Emails become email engagements; events marketing events filed under this account id.
+  ${hubspot}  emailIvvyIdProperty: ivvy_email_id
+  ${hubspot}  eventsExternalAccountId: ivvy
+  ${hubspot}  eventOrganizer: iVvy
   ${tryton}tryton:
   ${tryton}  url: http://127.0.0.1:8000
   ${tryton}  database: tryton
@@ -44,6 +56,8 @@ crm:
   ${tryton}  companyCategory: iVvy company
   ${tryton}  # Subscription groups are categories under this one.
   ${tryton}  groupsCategory: iVvy subscription groups
+  ${tryton}  # Language (ir.lang code) of the mailing lists that stand for events.
+  ${tryton}  listLanguage: en
   ${tryton}  requestsPerSecond: 20
 
 sync:
@@ -65,7 +79,7 @@ sync:
 watch:
   # marquee sync watch runs every intervalSeconds (the backstop) ...
   intervalSeconds: 300
-  # ... and, with a webhook, as soon as iVvy notifies a contact or company change.
+  # ... and, with a webhook, as soon as iVvy notifies a change (contacts, companies, events).
   # webhook:
   #   listen: 0.0.0.0:8790
   #   publicUrl: https://sync.example.com/ivvy-notifications
@@ -81,10 +95,33 @@ modules:
     # customFields:
     #   - { ivvyFieldId: 12, crm: favourite_colour }
     subscriptionGroups: false
+    # Which companies a contact works for (HubSpot associations; needs the companies module).
+    companies: false
   companies:
     enabled: true
     onDelete: archive
     # customFields:
     #   - { ivvyFieldId: 3, crm: account_tier }
+
+  # The modules below go one way, iVvy → CRM, and are off until you enable them.
+  # Emails iVvy sent to contacts (the email log), HTML bodies kept, on the CRM contact.
+  contactEmails:
+    enabled: false
+  # Events as CRM campaigns (HubSpot marketing events, Tryton mailing lists).
+  events:
+    enabled: false
+    onDelete: archive
+  # Invitations and attendees as campaign members: invitation answer, registered, attended.
+  # Needs the events and contacts modules. Members of events that started at most this many
+  # days ago are kept up to date (0: every event).
+  attendees:
+    enabled: false
+    eventsWithinDays: 365
+  # Delegate and exhibitor registrations as opportunities with their revenue. Only these
+  # statuses create one (completed = paid); after changing them: marquee sync run --full.
+  registrations:
+    enabled: false
+    onDelete: archive
+    statuses: [completed]
 `;
 }

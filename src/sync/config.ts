@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { registrationStatus } from './modules/registrations.js';
 
 const deletePolicy = z.enum(['archive', 'delete', 'ignore']);
 const side = z.enum(['ivvy', 'crm']);
@@ -30,10 +31,42 @@ const contactsModule = z
   .object({
     ...moduleBase,
     subscriptionGroups: z.boolean().default(false),
+    /** Contact–company membership (iVvy `companies`; HubSpot associations). Needs the companies module. */
+    companies: z.boolean().default(false),
   })
   .strict();
 
 const companiesModule = z.object(moduleBase).strict();
+
+/**
+ * One-way modules (crm-systems.md calls them optional: "the user can use the CRM portion and
+ * not be forced into this feature"), so they are off until enabled.
+ */
+const oneWayBase = {
+  enabled: z.boolean().default(false),
+  /** What happens in the CRM when the iVvy record is deleted (found by reconciliation). */
+  onDelete: deletePolicy.default('archive'),
+};
+
+const contactEmailsModule = z.object({ enabled: oneWayBase.enabled }).strict();
+
+const eventsModule = z.object(oneWayBase).strict();
+
+const attendeesModule = z
+  .object({
+    enabled: oneWayBase.enabled,
+    /** Members of events starting at most this many days ago are kept up to date (0: every event). */
+    eventsWithinDays: z.number().int().min(0).default(365),
+  })
+  .strict();
+
+const registrationsModule = z
+  .object({
+    ...oneWayBase,
+    /** Registration statuses that create opportunities (default: paid, i.e. completed). */
+    statuses: z.array(registrationStatus).min(1).default(['completed']),
+  })
+  .strict();
 
 const hubspot = z
   .object({
@@ -49,6 +82,23 @@ const hubspot = z
     companyIvvyIdProperty: z.string().default('ivvy_company_id'),
     /** Contact property (multiple checkboxes) holding subscription group names. */
     groupsProperty: z.string().default('ivvy_subscription_groups'),
+    /** Deal and email properties holding the iVvy registration / email id (created when missing). */
+    dealIvvyIdProperty: z.string().default('ivvy_registration_id'),
+    emailIvvyIdProperty: z.string().default('ivvy_email_id'),
+    /** The deal pipeline of registrations, and the stage of each registration status. */
+    dealPipeline: z.string().default('default'),
+    dealStages: z
+      .object({
+        completed: z.string().default('closedwon'),
+        'payment-waiting': z.string().default('contractsent'),
+        'in-progress': z.string().default('qualifiedtobuy'),
+        cancelled: z.string().default('closedlost'),
+      })
+      .strict()
+      .prefault({}),
+    /** Marketing events: the external account id they are filed under, and their organizer. */
+    eventsExternalAccountId: z.string().min(1).default('ivvy'),
+    eventOrganizer: z.string().min(1).default('iVvy'),
   })
   .strict();
 
@@ -63,6 +113,8 @@ const tryton = z
     companyCategory: z.string().default('iVvy company'),
     /** Parent category of the categories that stand for subscription groups. */
     groupsCategory: z.string().default('iVvy subscription groups'),
+    /** Language of the mailing lists that stand for campaigns (an ir.lang code). */
+    listLanguage: z.string().default('en'),
     requestsPerSecond: z.number().int().positive().default(20),
   })
   .strict();
@@ -130,8 +182,16 @@ export const syncConfigSchema = z
       .object({
         contacts: contactsModule.prefault({}),
         companies: companiesModule.prefault({}),
+        contactEmails: contactEmailsModule.prefault({}),
+        events: eventsModule.prefault({}),
+        attendees: attendeesModule.prefault({}),
+        registrations: registrationsModule.prefault({}),
       })
       .strict()
+      .refine((m) => !(m.contacts.enabled && m.contacts.companies) || m.companies.enabled, {
+        message: 'contacts.companies (membership) needs the companies module enabled',
+        path: ['contacts', 'companies'],
+      })
       .prefault({}),
   })
   .strict();

@@ -10,8 +10,9 @@
 import type { ChangeFeed, DeletePolicy, EntityWriter } from './types.js';
 
 /**
- * Kinds of CRM entities modules write. Part 1 modules use contact and company; the one-way
- * modules (email log, events, attendees, registrations, bookings) add the rest.
+ * Kinds of CRM entities modules write: contacts and companies (two-way), campaigns (events),
+ * campaign members (attendees), opportunities (registrations; bookings to come) and email
+ * engagements (the email log).
  */
 export type EntityKind = 'contact' | 'company' | 'campaign' | 'campaignMember' | 'opportunity' | 'emailEngagement';
 
@@ -20,6 +21,8 @@ export interface EntityOptions {
   customFields: readonly string[];
   /** Whether subscription groups are synced (canonical field `groups`). */
   groups: boolean;
+  /** Whether contact–company membership is synced (canonical field `companies`: CRM company ids). */
+  companies?: boolean;
   /** A dry run: create nothing in the CRM, not even the properties or categories pairing needs. */
   readOnly?: boolean;
 }

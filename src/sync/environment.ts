@@ -65,7 +65,14 @@ export async function openSync(config: SyncConfig, options: OpenOptions): Promis
       conflictPolicy: config.sync.conflictPolicy,
       reconcileEveryMs: config.sync.reconcileEveryMinutes * 60_000,
       maxDeleteRatio: config.sync.maxDeleteRatio,
-      modules: config.modules as unknown as Record<string, ModuleSettings>,
+      // One-way modules have no field owners or custom fields (and the email log no deletions):
+      // the engine sees empty ones.
+      modules: Object.fromEntries(
+        Object.entries(config.modules).map(([name, settings]) => [
+          name,
+          { fieldOwners: {}, customFields: [], onDelete: 'ignore', ...settings } as ModuleSettings,
+        ]),
+      ),
     },
   };
   return {

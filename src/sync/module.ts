@@ -48,7 +48,13 @@ export interface SyncModule {
   /** Modules whose pairs this one refers to (synced first). */
   readonly dependsOn: readonly string[];
   /** The notification subjects (contactsEndpoint, …) that mean "this module has changes". */
-  readonly webhook?: { endpoint: string; changed: readonly string[]; deleted: { subject: string; idKey: string } };
+  readonly webhook?: { endpoint: string; changed: readonly string[]; deleted?: { subject: string; idKey: string } };
+  /**
+   * Whether deletions are looked for by reconciliation (default true). Off for modules whose
+   * iVvy records are never deleted (the email log; invitations and attendees, whose changes
+   * are statuses), where listing every id would cost much and find nothing.
+   */
+  readonly reconcile?: boolean;
   entityOptions(settings: ModuleSettings): EntityOptions;
   open(ctx: ModuleContext): Promise<IvvySide>;
 }

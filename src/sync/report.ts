@@ -7,17 +7,51 @@ import type { RunSummary } from './engine/run.js';
 import type { ConflictEntry } from './store/conflicts.js';
 import type { Cursor } from './store/cursors.js';
 import type { RunRecord } from './store/runs.js';
-import type { Counts } from './types.js';
+import { emptyCounts, type Counts } from './types.js';
+import type { EntityKind } from './connector.js';
+import { findModule, MODULES } from './modules/index.js';
 
 const COLUMNS: Array<keyof Counts> = ['created', 'updated', 'skipped', 'conflicts', 'deleted', 'errors'];
 
-export function countsTable(counts: Record<string, Counts>): string {
+/** What each kind of entity is called in the CRM, for the tables. */
+const CRM_RECORDS: Readonly<Record<EntityKind, string>> = {
+  contact: 'contacts',
+  company: 'companies',
+  campaign: 'campaigns',
+  campaignMember: 'campaign members',
+  opportunity: 'opportunities',
+  emailEngagement: 'emails',
+};
+
+/** Rows in the order a run applies the modules, each direction naming what it writes. */
+function rowOrder(key: string): number {
+  const i = MODULES.findIndex((m) => m.name === key.split('/')[0]);
+  return (i < 0 ? MODULES.length : i) * 2 + (key.endsWith('/toIvvy') ? 1 : 0);
+}
+
+export function directionLabel(moduleName: string, direction: string | undefined): string {
+  if (direction !== 'toCrm') return 'CRM → iVvy';
+  const module = findModule(moduleName);
+  return module ? `iVvy → CRM ${CRM_RECORDS[module.kind]}` : 'iVvy → CRM';
+}
+
+/**
+ * Counts per module and direction. Every module of `modules` gets its rows, all zeros when
+ * it had nothing to do, so a run shows what it covered.
+ */
+export function countsTable(counts: Record<string, Counts>, modules: readonly string[] = []): string {
   const table = new Table({ head: ['module', 'direction', ...COLUMNS], style: { head: [], border: [] } });
-  const keys = Object.keys(counts).sort();
+  const all: Record<string, Counts> = {};
+  for (const name of modules) {
+    all[`${name}/toCrm`] = emptyCounts();
+    if (findModule(name)?.twoWay) all[`${name}/toIvvy`] = emptyCounts();
+  }
+  Object.assign(all, counts);
+  const keys = Object.keys(all).sort((a, b) => rowOrder(a) - rowOrder(b) || a.localeCompare(b));
   for (const key of keys) {
     const [module, direction] = key.split('/');
-    const c = counts[key]!;
-    table.push([module ?? key, direction === 'toCrm' ? 'iVvy → CRM' : 'CRM → iVvy', ...COLUMNS.map((k) => String(c[k]))]);
+    const c = all[key]!;
+    table.push([module ?? key, directionLabel(module ?? key, direction), ...COLUMNS.map((k) => String(c[k]))]);
   }
   if (keys.length === 0) table.push([{ colSpan: 2 + COLUMNS.length, content: 'nothing to do' }]);
   return table.toString();
@@ -27,7 +61,7 @@ export function runSummaryText(summary: RunSummary): string {
   const seconds = ((summary.finishedAt - summary.startedAt) / 1000).toFixed(1);
   const lines = [
     `Run #${summary.runId}${summary.dryRun ? ' (dry run: nothing written)' : ''}: ${summary.status} in ${seconds} s`,
-    countsTable(summary.counts),
+    countsTable(summary.counts, summary.modules),
   ];
   if (summary.failure) lines.push(`Stopped: ${summary.failure}`);
   if (summary.errorCount > 0) {
@@ -51,12 +85,13 @@ export function statusText(input: {
   const out: string[] = [`Profile: ${input.profile}`, '', 'Cursors'];
   const cursors = new Table({ head: ['module', 'side', 'watermark', 'window in progress', 'last reconciliation'], style: { head: [], border: [] } });
   for (const c of input.cursors) {
+    const reconciles = findModule(c.module)?.reconcile !== false;
     cursors.push([
       c.module,
       c.side,
       time(c.watermarkAt),
       c.window ? `from ${time(c.window.fromAt)} (resumable)` : '-',
-      c.side === 'ivvy' ? time(c.reconciledAt) : '',
+      c.side !== 'ivvy' ? '' : reconciles ? time(c.reconciledAt) : 'not needed',
     ]);
   }
   if (input.cursors.length === 0) cursors.push([{ colSpan: 5, content: 'no run yet' }]);
@@ -94,6 +129,22 @@ export function statusText(input: {
   return `${out.join('\n')}\n`;
 }
 
+/** What a run is doing, in words. */
+export function phaseLabel(e: ProgressEvent): string {
+  switch (e.phase) {
+    case 'recover':
+      return 'finishing creates an interrupted run left';
+    case 'retry':
+      return `retrying failed records (${e.side === 'crm' ? 'CRM' : 'iVvy'})`;
+    case 'changes':
+      return e.side === 'crm' ? 'CRM changes → iVvy' : `iVvy changes → CRM ${CRM_RECORDS[findModule(e.module)?.kind ?? 'contact']}`;
+    case 'reconcile':
+      return 'looking for deletions';
+    case 'done':
+      return 'done';
+  }
+}
+
 /** A progress bar on a terminal; nothing when the output is not one. */
 export function progressBar(stream: NodeJS.WriteStream): { onProgress: (e: ProgressEvent) => void; stop: () => void } {
   if (!stream.isTTY) return { onProgress: () => undefined, stop: () => undefined };
@@ -105,7 +156,7 @@ export function progressBar(stream: NodeJS.WriteStream): { onProgress: (e: Progr
   let total = 0;
   return {
     onProgress(e) {
-      const stage = `${e.module}${e.side ? ` (${e.side === 'ivvy' ? 'iVvy' : 'CRM'} changes)` : ''} ${e.phase}`;
+      const stage = `${e.module}: ${phaseLabel(e)}`;
       if (!started) {
         bar.start(1, 0, { stage });
         started = true;

@@ -1,7 +1,8 @@
 /**
  * `marquee sync watch`: a run every interval (the backstop that catches everything), and,
  * with a webhook configured, iVvy notifications for near-real-time changes. The receiver
- * subscribes the enabled modules' endpoints (contactsEndpoint, companiesEndpoint), confirms
+ * subscribes the enabled modules' endpoints (contactsEndpoint, companiesEndpoint,
+ * eventsEndpoint), confirms
  * the subscription, verifies every message's signature, and then: a change subject queues a
  * run of its module (coalesced over a short delay); a delete subject applies the module's
  * delete policy to that record at once. Polling stays on, so a lost notification costs at
@@ -110,7 +111,7 @@ export async function watch(env: SyncEnvironment, options: WatchOptions): Promis
               const hookSpec = m.webhook;
               if (!hookSpec) continue;
               if (hookSpec.changed.includes(verified.subject)) pendingModules.add(m.name);
-              if (hookSpec.deleted.subject === verified.subject) {
+              if (hookSpec.deleted?.subject === verified.subject) {
                 const id = (verified.body as Record<string, unknown> | undefined)?.[hookSpec.deleted.idKey];
                 if (id !== undefined && id !== null) {
                   const set = pendingDeletes.get(m.name) ?? new Set<string>();

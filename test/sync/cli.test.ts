@@ -51,14 +51,16 @@ describeEachDatabase('marquee sync (CLI)', ({ server }) => {
       .replace('sqlite:./data/marquee-sync.db', server().database.url)
       .replace('  hubspot:\n', `  hubspot:\n    basePath: ${hub.url}\n`)
       .replace('requestsPerTenSeconds: 100', 'requestsPerTenSeconds: 10000')
-      .replace('searchRequestsPerSecond: 4', 'searchRequestsPerSecond: 100');
+      .replace('searchRequestsPerSecond: 4', 'searchRequestsPerSecond: 100')
+      .replace('  events:\n    enabled: false', '  events:\n    enabled: true');
     writeFileSync(file, text);
     const env = { IVVY_API_KEY: server().key, IVVY_API_SECRET: server().secret, HUBSPOT_ACCESS_TOKEN: hub.token };
 
     const dry = await marquee(['sync', 'run', '--config', file, '--dry-run'], env);
     assert.equal(dry.code, 0, dry.stderr);
     assert.match(dry.stdout, /dry run: nothing written/);
-    assert.match(dry.stdout, /contacts\s*│\s*iVvy → CRM\s*│\s*1\s*│/);
+    assert.match(dry.stdout, /contacts\s*│\s*iVvy → CRM contacts\s*│\s*1\s*│/);
+    assert.match(dry.stdout, /events\s*│\s*iVvy → CRM campaigns\s*│/);
     assert.equal(hub.objects('contacts').length, 0);
     assert.deepEqual(hub.properties('contacts'), [], 'not even the pairing property was created');
 

@@ -9,81 +9,13 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { MarqueeClient } from '../../src/client/index.js';
-import type { Connector, CrmEntity } from '../../src/sync/connector.js';
 import { createHubSpotConnector } from '../../src/sync/connectors/hubspot/index.js';
 import { runSync } from '../../src/sync/engine/run.js';
 import type { OpenedSync } from '../../src/sync/environment.js';
 import { startHubSpotDouble, type HubSpotDouble } from '../doubles/hubspot/server.js';
 import { describeEachDatabase } from '../support/suite.js';
+import { crashSwitch, crashingConnector } from './support/crash.js';
 import { openTestSync, syncConfig } from './support/harness.js';
-
-class Crash extends Error {}
-
-/** Counts calls to either side and fails the armed one. */
-function crashSwitch() {
-  let count = 0;
-  let armed: { at: number; mode: 'before' | 'after' } | null = null;
-  let fired = false;
-  return {
-    /** When set, the next CRM update is applied and then fails, as if the process died. */
-    dieAfterNextUpdate: false,
-    arm(at: number, mode: 'before' | 'after') {
-      count = 0;
-      armed = { at, mode };
-      fired = false;
-    },
-    disarm() {
-      armed = null;
-    },
-    fired: () => fired,
-    async around<T>(fn: () => Promise<T>): Promise<T> {
-      count++;
-      const hit = armed !== null && count === armed.at;
-      if (hit && armed!.mode === 'before') {
-        fired = true;
-        throw new Crash(`crash before call ${count}`);
-      }
-      const result = await fn();
-      if (hit) {
-        fired = true;
-        throw new Crash(`crash after call ${count}`);
-      }
-      return result;
-    },
-  };
-}
-
-function crashingConnector(inner: Connector, crash: ReturnType<typeof crashSwitch>): Connector {
-  return {
-    name: inner.name,
-    requests: () => inner.requests(),
-    close: () => inner.close(),
-    async entity(kind, options) {
-      const entity = await inner.entity(kind, options);
-      if (!entity) return entity;
-      const wrapped: CrmEntity = {
-        kind: entity.kind,
-        fields: entity.fields,
-        listChanges: (since, resume) => crash.around(() => entity.listChanges(since, resume)),
-        get: (ids) => crash.around(() => entity.get(ids)),
-        listIds: () => entity.listIds(),
-        findBySourceIds: (ids, since) => crash.around(() => entity.findBySourceIds(ids, since)),
-        create: (inputs) => crash.around(() => entity.create(inputs)),
-        update: (inputs) =>
-          crash.around(async () => {
-            const results = await entity.update(inputs);
-            if (crash.dieAfterNextUpdate) {
-              crash.dieAfterNextUpdate = false;
-              throw new Crash('died after the CRM applied an update');
-            }
-            return results;
-          }),
-        remove: (ids, policy) => crash.around(() => entity.remove(ids, policy)),
-      };
-      return wrapped;
-    },
-  };
-}
 
 interface IvvyContact {
   id: number;

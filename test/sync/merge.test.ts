@@ -113,6 +113,20 @@ describe('configuration', () => {
     const tryton = parseSyncConfig(configTemplate('tryton'), env);
     assert.equal(tryton.crm.tryton?.password, 'p');
     assert.equal(tryton.crm.hubspot, undefined);
+    // The one-way modules are written out, and off.
+    for (const m of ['contactEmails', 'events', 'attendees', 'registrations'] as const) assert.equal(hub.modules[m].enabled, false, m);
+    assert.deepEqual(hub.modules.registrations.statuses, ['completed']);
+    assert.equal(hub.modules.attendees.eventsWithinDays, 365);
+    assert.equal(hub.crm.hubspot?.dealStages['payment-waiting'], 'contractsent');
+  });
+
+  it('refuses unknown registration statuses, and membership without the companies module', () => {
+    const env = { IVVY_API_KEY: 'k', IVVY_API_SECRET: 's', HUBSPOT_ACCESS_TOKEN: 't' };
+    const text = configTemplate('hubspot');
+    assert.throws(() => parseSyncConfig(text.replace('statuses: [completed]', 'statuses: [paid]'), env), /modules\.registrations\.statuses/);
+    const lonely = text.replace('    companies: false', '    companies: true').replace('  companies:\n    enabled: true', '  companies:\n    enabled: false');
+    assert.throws(() => parseSyncConfig(lonely, env), /contacts\.companies \(membership\) needs the companies module/);
+    assert.equal(parseSyncConfig(text.replace('    companies: false', '    companies: true'), env).modules.contacts.companies, true);
   });
 
   it('names every invalid setting and a missing environment variable', () => {

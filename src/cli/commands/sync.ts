@@ -53,8 +53,9 @@ export function registerSync(program: Command): void {
     .option('-m, --module <name>', `only this module (repeatable; ${MODULES.map((m) => m.name).join(', ')})`, collect)
     .option('--dry-run', 'read both sides and report what would change, writing nothing')
     .option('--reconcile', 'look for deletions now, whenever the last reconciliation was')
+    .option('--full', 'read every record again, not only changes (after changing what a module syncs)')
     .option('--json', 'print the run summary as JSON')
-    .action(async (opts: { config: string; module?: string[]; dryRun?: boolean; reconcile?: boolean; json?: boolean }) => {
+    .action(async (opts: { config: string; module?: string[]; dryRun?: boolean; reconcile?: boolean; full?: boolean; json?: boolean }) => {
       await withSync(opts.config, async (opened) => {
         const bar = opts.json ? { onProgress: () => undefined, stop: () => undefined } : progressBar(process.stderr);
         let summary;
@@ -63,6 +64,7 @@ export function registerSync(program: Command): void {
             ...(opts.module ? { modules: opts.module } : {}),
             dryRun: opts.dryRun ?? false,
             reconcile: opts.reconcile ? 'force' : 'auto',
+            full: opts.full ?? false,
             onProgress: bar.onProgress,
           });
         } finally {
@@ -109,8 +111,12 @@ export function registerSync(program: Command): void {
     .action(async (opts: { config: string; runs: string; json?: boolean }) => {
       await withSync(opts.config, async (opened) => {
         const state = opened.env.state;
+        // Enabled modules, and disabled ones that still hold pairs from earlier runs.
         const links: Record<string, Record<string, number>> = {};
-        for (const m of MODULES) links[m.name] = await state.links.count(m.name);
+        for (const m of MODULES) {
+          const counts = await state.links.count(m.name);
+          if (opened.env.settings.modules[m.name]?.enabled || Object.keys(counts).length > 0) links[m.name] = counts;
+        }
         const status = {
           profile: state.profile,
           cursors: await state.cursors.all(),

@@ -133,13 +133,28 @@ export async function applyPage(run: ModuleRun, source: Side, incoming: readonly
 
   // Current state of the other side for linked pairs: the CRM is read in one batch; iVvy is
   // read only for pairs never synced (adopted), otherwise its state stands for it (the iVvy
-  // pass of this run already handled every iVvy change up to the run's start).
+  // pass of this run already handled every iVvy change up to the run's start). A one-way
+  // module reads the CRM only for records that changed: CRM edits never flow back, so an
+  // unchanged record needs nothing from it (modules such as attendees re-read every record
+  // of an event on every run, and most are unchanged).
+  const sourceWrites = writerOf(run, source) !== undefined;
+  const unchanged = (r: SideRecord, link: Link) => {
+    const fp = fingerprint(pick(r.fields, fields), fields);
+    return (!sourceWrites || r.pairedId === idOf(link, target)) && (fp === fpOf(link, source) || fp === pendingOf(link, source));
+  };
   const linked = records.filter((r) => links.get(r.id)?.status === 'active');
-  const needOther = new Set(linked.filter((r) => target === 'crm' || stateOf(links.get(r.id)!, target) === null));
+  const needOther = new Set(
+    linked.filter((r) => {
+      const link = links.get(r.id)!;
+      if (!run.module.twoWay && unchanged(r, link)) return false;
+      return target === 'crm' || stateOf(link, target) === null;
+    }),
+  );
   const otherIds = [...needOther].map((r) => idOf(links.get(r.id)!, target)!);
   const others = new Map((otherIds.length > 0 ? await sideOps(run, target).get(otherIds) : []).map((o) => [o.id, o]));
 
   const creates: SideRecord[] = [];
+  const gone: Link[] = [];
   const plans: PairPlan[] = [];
   const quiet: Array<{ link: Link; record: SideRecord; confirmed: boolean }> = [];
 
@@ -161,12 +176,17 @@ export async function applyPage(run: ModuleRun, source: Side, incoming: readonly
     const otherId = idOf(link, target)!;
     const other = others.get(otherId) ?? null;
     if (other === null && needOther.has(r)) {
-      // The other record is gone: the next reconciliation applies the deletion rules.
+      if (!run.module.twoWay && !run.dryRun) {
+        // Deleted in the CRM, as reconciliation would find: the pair is closed, and the
+        // iVvy record (the source of truth of a one-way module) is not pushed back.
+        gone.push(link);
+      }
+      // Otherwise the next reconciliation applies the deletion rules.
       tally.add(name, forward, 'skipped');
       continue;
     }
     const current = pick(r.fields, fields);
-    const fixSourceKey = r.pairedId !== otherId;
+    const fixSourceKey = sourceWrites && r.pairedId !== otherId;
     const currentFp = fingerprint(current, fields);
     if (!fixSourceKey && (currentFp === fpOf(link, source) || currentFp === pendingOf(link, source))) {
       quiet.push({ link, record: r, confirmed: currentFp !== fpOf(link, source) });
@@ -207,6 +227,7 @@ export async function applyPage(run: ModuleRun, source: Side, incoming: readonly
   const patches = new Map<number, LinkPatch>();
   const patch = (linkId: number, p: LinkPatch) => patches.set(linkId, { ...patches.get(linkId), ...p });
   const succeeded: string[] = [];
+  for (const link of gone) patch(link.id, { status: 'deleted-crm' });
 
   // Unchanged records: only remember the modified time we saw (and, for a record that
   // carries an update of ours a killed run could not confirm, that state).

@@ -55,6 +55,8 @@ export interface ModuleRun {
   state: SyncState;
   runId: number;
   dryRun: boolean;
+  /** Walk from the beginning rather than from the cursors (RunOptions.full). */
+  full: boolean;
   overlapMs: number;
   tally: RunTally;
   log: Logger;

@@ -31,7 +31,7 @@ export async function walkChanges(run: ModuleRun, side: Side): Promise<void> {
   const ops = side === 'ivvy' ? run.ivvy : run.crm;
   const cursor = await run.state.cursors.get(name, side);
   const window = cursor.window ?? {
-    fromAt: cursor.watermarkAt === null ? 0 : Math.max(0, cursor.watermarkAt - run.overlapMs),
+    fromAt: cursor.watermarkAt === null || run.full ? 0 : Math.max(0, cursor.watermarkAt - run.overlapMs),
     untilAt: run.now(),
     resume: null,
   };

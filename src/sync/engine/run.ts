@@ -44,6 +44,12 @@ export interface RunOptions {
   trigger?: string;
   /** `auto`: when due; `force`: now; `skip`: not in this run. */
   reconcile?: 'auto' | 'force' | 'skip';
+  /**
+   * Walk every record from the beginning instead of from the cursors (records whose fields
+   * are unchanged are skipped): after changing what a module syncs, e.g. the registration
+   * statuses, so that records not modified since are brought in line.
+   */
+  full?: boolean;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -61,7 +67,12 @@ export interface RunSummary {
   failure: string | null;
 }
 
-/** Modules to run, in dependency order; an unknown or disabled name is an error. */
+/**
+ * Modules to run, in dependency order; an unknown or disabled name is an error, and so is an
+ * enabled module whose dependencies are disabled (it refers to their pairs: attendees need
+ * the CRM's campaigns and contacts). A dependency need not run in the same run: `--module
+ * attendees` uses the pairs earlier runs made.
+ */
 export function selectModules(env: SyncEnvironment, names?: readonly string[]): SyncModule[] {
   const wanted = names && names.length > 0 ? new Set(names) : null;
   if (wanted) {
@@ -71,7 +82,14 @@ export function selectModules(env: SyncEnvironment, names?: readonly string[]): 
       if (!env.settings.modules[n]?.enabled) throw new Error(`Module '${n}' is disabled in the configuration`);
     }
   }
-  return MODULES.filter((m) => env.settings.modules[m.name]?.enabled && (!wanted || wanted.has(m.name)));
+  const selected = MODULES.filter((m) => env.settings.modules[m.name]?.enabled && (!wanted || wanted.has(m.name)));
+  for (const m of selected) {
+    const missing = m.dependsOn.filter((d) => !env.settings.modules[d]?.enabled);
+    if (missing.length > 0) {
+      throw new Error(`Module '${m.name}' refers to records of ${missing.map((d) => `'${d}'`).join(' and ')}: enable ${missing.length > 1 ? 'them' : 'it'} too`);
+    }
+  }
+  return selected;
 }
 
 export async function runSync(env: SyncEnvironment, options: RunOptions = {}): Promise<RunSummary> {
@@ -148,6 +166,7 @@ export async function openModule(env: SyncEnvironment, module: SyncModule, scope
     state: env.state,
     runId: scope.runId,
     dryRun: scope.dryRun,
+    full: scope.options.full ?? false,
     overlapMs: env.settings.overlapMs,
     tally: scope.tally,
     log: env.log.child({ module: module.name }),
@@ -168,7 +187,7 @@ async function runModule(env: SyncEnvironment, module: SyncModule, scope: RunSco
     await retryFailed(run, 'crm');
     await walkChanges(run, 'crm');
   }
-  const mode = scope.options.reconcile ?? 'auto';
+  const mode = module.reconcile === false ? 'skip' : (scope.options.reconcile ?? 'auto');
   if (mode !== 'skip') {
     const cursor = await env.state.cursors.get(module.name, 'ivvy');
     const due = cursor.reconciledAt === null || scope.now() - cursor.reconciledAt >= env.settings.reconcileEveryMs;

@@ -30,7 +30,17 @@ export interface OffsetFeedOptions<T> {
   perPage: number;
   /** Filters the action adds to every page besides the modified-date one. */
   filter?: Record<string, unknown>;
-  toRecord(raw: T): SideRecord;
+  /**
+   * The "changed at or after" filter for a timestamp: `fromModifiedDate` (contacts,
+   * companies) by default; lists that document only their result fields take the generic
+   * inclusive modifier instead (`modifiedDate__GREATERTHAN`, `sentTime__GREATERTHAN`).
+   */
+  since?: (timestamp: string) => Record<string, unknown>;
+  /**
+   * Maps a page to records. It may leave records out (an email to no contact) and may look
+   * things up once per page (the CRM ids of related records, through the id map).
+   */
+  toRecords(raw: readonly T[]): SideRecord[] | Promise<SideRecord[]>;
 }
 
 export function ivvyTimestamp(ms: number): string {
@@ -44,7 +54,7 @@ export function offsetFeed<T>(options: OffsetFeedOptions<T>) {
   return {
     async listChanges(since: number, resume: string | null): Promise<ChangePage> {
       const position: Position = resume ? (JSON.parse(resume) as Position) : { start: 0, total: null };
-      const filter = { ...options.filter, fromModifiedDate: ivvyTimestamp(since) };
+      const filter = { ...options.filter, ...(options.since ?? ((t: string) => ({ fromModifiedDate: t })))(ivvyTimestamp(since)) };
       // A few records are re-read on every page: a deletion before the offset masked by a
       // record joining after it leaves the total unchanged but still shifts the list.
       const reread = position.start > 0 ? Math.min(REREAD, options.perPage - 1) : 0;
@@ -55,7 +65,7 @@ export function offsetFeed<T>(options: OffsetFeedOptions<T>) {
         start = Math.max(0, start - (position.total - total));
         page = await fetchPage(start, filter);
       }
-      const records = page.results.map(options.toRecord);
+      const records = await options.toRecords(page.results);
       const reached = start + page.results.length;
       const done = page.results.length === 0 || reached >= page.meta.totalResults;
       return { records, next: done ? null : JSON.stringify({ start: reached, total: page.meta.totalResults } satisfies Position) };

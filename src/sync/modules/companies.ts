@@ -98,7 +98,7 @@ export const companiesModule: SyncModule = {
       namespace: 'contact',
       action: 'getCompanyList',
       perPage: ctx.pageSize,
-      toRecord,
+      toRecords: (page) => page.map(toRecord),
     });
 
     const params = (values: Canonical, known: Canonical | null): { params: Record<string, unknown>; held: Canonical } => {

@@ -4,14 +4,17 @@
  * email triple), with the CRM id in `externalId` so the pair survives any rename.
  *
  * Canonical fields: firstName, lastName, email, phone, `custom:<crm field>` per mapped custom
- * field, and `groups` (subscription group names) when subscription groups are enabled.
+ * field, `groups` (subscription group names) when subscription groups are enabled, and
+ * `companies` (company membership) when `companies` is enabled: the CRM ids of the contact's
+ * companies, translated through the companies module's pairs. A company iVvy has but the CRM
+ * does not (not paired yet) is kept as `ivvy:<id>`, so that writing the CRM's membership back
+ * never drops it from iVvy; a CRM company with no iVvy counterpart is not written to iVvy.
  */
 import type { SyncModule, ModuleContext, IvvySide, ModuleSettings } from '../module.js';
 import { offsetFeed } from '../ivvy/feed.js';
 import {
   customKey,
   findByExternalIds,
-  getEach,
   modifiedAt,
   readCustomFields,
   stringId,
@@ -22,6 +25,9 @@ import type { WriteJob } from '../ivvy/writes.js';
 import { canonicalValue } from '../fingerprint.js';
 import type { Canonical, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../types.js';
 import type { IvvyApi } from '../ivvy/api.js';
+import { IvvyApiError } from '../../client/index.js';
+import { crmIdsOf, ivvyIdsOf } from '../ivvy/related.js';
+import type { LinkStore } from '../store/links.js';
 
 interface IvvyContact {
   id: number;
@@ -31,6 +37,7 @@ interface IvvyContact {
   phone: string | null;
   customFields?: unknown;
   groups?: Array<{ groupId: number | string }> | null;
+  companies?: number[] | null;
   externalId?: string | number | null;
   modifiedDate: string;
 }
@@ -41,6 +48,8 @@ interface SubscriptionGroup {
 }
 
 const BASE_FIELDS = ['firstName', 'lastName', 'email', 'phone'] as const;
+/** Specific code of getContact for a contact that does not exist. */
+const CONTACT_NOT_FOUND = 24096;
 /** iVvy requires these to create a contact (and refuses to blank them). */
 const REQUIRED = ['firstName', 'lastName', 'email'] as const;
 
@@ -62,6 +71,22 @@ function groupsSetting(settings: ModuleSettings): boolean {
   return settings.subscriptionGroups === true;
 }
 
+function companiesSetting(settings: ModuleSettings): boolean {
+  return settings.companies === true;
+}
+
+/** Prefix of a company iVvy holds that has no CRM counterpart (yet). */
+const UNPAIRED = 'ivvy:';
+
+/** iVvy company ids → canonical membership (CRM ids, or `ivvy:<id>` when unpaired). */
+async function membershipOf(links: LinkStore, contacts: readonly IvvyContact[]): Promise<Map<number, FieldValue>> {
+  const all = contacts.flatMap((c) => (c.companies ?? []).map(String));
+  const paired = await crmIdsOf(links, 'companies', all);
+  return new Map(
+    contacts.map((c) => [c.id, canonicalValue('companies', (c.companies ?? []).map((id) => paired.get(String(id)) ?? `${UNPAIRED}${id}`))]),
+  );
+}
+
 export const contactsModule: SyncModule = {
   name: 'contacts',
   description: 'Contacts, both ways, paired by id map and externalId',
@@ -73,15 +98,26 @@ export const contactsModule: SyncModule = {
     changed: ['ContactAdded', 'ContactUpdated'],
     deleted: { subject: 'ContactDeleted', idKey: 'contactId' },
   },
-  entityOptions: (settings) => ({ customFields: settings.customFields.map((m) => m.crm), groups: groupsSetting(settings) }),
+  entityOptions: (settings) => ({
+    customFields: settings.customFields.map((m) => m.crm),
+    groups: groupsSetting(settings),
+    companies: companiesSetting(settings),
+  }),
 
   async open(ctx: ModuleContext): Promise<IvvySide> {
     const map: CustomFieldMap = ctx.settings.customFields;
     const withGroups = groupsSetting(ctx.settings);
     const groups = withGroups ? await loadGroups(ctx.api) : null;
-    const fields = [...BASE_FIELDS, ...map.map((m) => customKey(m.crm)), ...(withGroups ? ['groups'] : [])];
+    const withCompanies = companiesSetting(ctx.settings);
+    const fields = [...BASE_FIELDS, ...map.map((m) => customKey(m.crm)), ...(withGroups ? ['groups'] : []), ...(withCompanies ? ['companies'] : [])];
 
-    const toRecord = (c: IvvyContact): SideRecord => {
+    const toRecords = async (page: readonly IvvyContact[]): Promise<SideRecord[]> => {
+      if (!withCompanies) return page.map((c) => toRecord(c, null));
+      const membership = await membershipOf(ctx.links, page);
+      return page.map((c) => toRecord(c, membership.get(c.id) ?? null));
+    };
+
+    const toRecord = (c: IvvyContact, companies: FieldValue): SideRecord => {
       const out: Record<string, FieldValue> = {};
       for (const f of BASE_FIELDS) out[f] = canonicalValue(f, c[f]);
       Object.assign(out, readCustomFields(c.customFields, map));
@@ -89,6 +125,7 @@ export const contactsModule: SyncModule = {
         const names = (c.groups ?? []).map((g) => groups.byId.get(Number(g.groupId))).filter((n): n is string => n !== undefined);
         out.groups = canonicalValue('groups', names);
       }
+      if (withCompanies) out.companies = companies;
       return { id: String(c.id), modifiedAt: modifiedAt(c.modifiedDate), fields: out, pairedId: stringId(c.externalId) };
     };
 
@@ -97,11 +134,23 @@ export const contactsModule: SyncModule = {
       namespace: 'contact',
       action: 'getContactList',
       perPage: ctx.pageSize,
-      toRecord,
+      toRecords,
     });
 
+    /** The `companies` parameter for a canonical membership, and the membership iVvy will then hold. */
+    const companiesParam = async (values: FieldValue, known: FieldValue): Promise<{ ids: number[]; held: FieldValue }> => {
+      const list = (v: FieldValue) => (v === null ? [] : typeof v === 'string' ? [v] : [...v]);
+      const wanted = list(values);
+      // Companies iVvy holds without a CRM counterpart are kept: the CRM cannot know them.
+      const unpaired = [...wanted, ...list(known)].filter((v) => v.startsWith(UNPAIRED));
+      const crmIds = wanted.filter((v) => !v.startsWith(UNPAIRED));
+      const resolved = await ivvyIdsOf(ctx.links, 'companies', crmIds);
+      const ids = [...new Set([...crmIds.flatMap((id) => (resolved.has(id) ? [Number(resolved.get(id))] : [])), ...unpaired.map((v) => Number(v.slice(UNPAIRED.length)))])];
+      return { ids: ids.filter((n) => Number.isSafeInteger(n)), held: canonicalValue('companies', [...crmIds.filter((id) => resolved.has(id)), ...unpaired]) };
+    };
+
     /** addOrUpdateContact parameters for canonical fields; groups outside iVvy's list are dropped. */
-    const params = (values: Canonical, creating: boolean): { params: Record<string, unknown>; held: Canonical } => {
+    const params = async (values: Canonical, creating: boolean, known: Canonical | null): Promise<{ params: Record<string, unknown>; held: Canonical }> => {
       const p: Record<string, unknown> = {};
       const held: Record<string, FieldValue> = {};
       for (const f of BASE_FIELDS) {
@@ -124,6 +173,13 @@ export const contactsModule: SyncModule = {
       } else if (creating && groups) {
         held.groups = null;
       }
+      if (withCompanies && 'companies' in values) {
+        const { ids, held: membership } = await companiesParam(values.companies ?? null, known?.companies ?? null);
+        p.companies = ids;
+        held.companies = membership;
+      } else if (creating && withCompanies) {
+        held.companies = null;
+      }
       return { params: p, held };
     };
 
@@ -143,7 +199,19 @@ export const contactsModule: SyncModule = {
     return {
       fields,
       listChanges: feed.listChanges,
-      get: (ids) => getEach<IvvyContact>(ctx.api, 'contact', 'getContact', ids, 24096, toRecord),
+      async get(ids) {
+        const found: IvvyContact[] = [];
+        for (const id of ids) {
+          try {
+            found.push(await ctx.api.call<IvvyContact>('contact', 'getContact', { id: Number(id) }));
+          } catch (error) {
+            // Not found: deleted.
+            if (error instanceof IvvyApiError && (error.specificCode === CONTACT_NOT_FOUND || error.status === 404)) continue;
+            throw error;
+          }
+        }
+        return toRecords(found);
+      },
       async *listIds() {
         for await (const page of feed.listAll()) yield page.map((c) => String(c.id));
       },
@@ -157,7 +225,7 @@ export const contactsModule: SyncModule = {
               invalid.push({ ok: false, sourceId: input.sourceId, id: null, error: `iVvy needs ${missing.join(', ')} to create a contact` });
               continue;
             }
-            const { params: p, held } = params(input.fields, true);
+            const { params: p, held } = await params(input.fields, true, null);
             jobs.push({
               job: { namespace: 'contact', action: 'addOrUpdateContact', params: { ...p, externalId: input.sourceId }, kind: 'create' as const },
               sourceId: input.sourceId,
@@ -168,9 +236,10 @@ export const contactsModule: SyncModule = {
           return [...invalid, ...(await apply(jobs))];
         },
         async update(inputs: readonly UpdateInput[]) {
-          const jobs = inputs.map((input) => {
-            const { params: p, held } = params(input.fields, false);
-            return {
+          const jobs = [];
+          for (const input of inputs) {
+            const { params: p, held } = await params(input.fields, false, input.known);
+            jobs.push({
               job: {
                 namespace: 'contact',
                 action: 'addOrUpdateContact',
@@ -180,8 +249,8 @@ export const contactsModule: SyncModule = {
               sourceId: input.sourceId,
               id: input.id,
               held,
-            };
-          });
+            });
+          }
           return apply(jobs);
         },
         findBySourceIds: (sourceIds, since) => findByExternalIds(feed.listChanges, sourceIds, since),

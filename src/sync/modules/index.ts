@@ -4,10 +4,21 @@
  * config.ts.
  */
 import type { SyncModule } from '../module.js';
+import { attendeesModule } from './attendees.js';
 import { companiesModule } from './companies.js';
+import { contactEmailsModule } from './contact-emails.js';
 import { contactsModule } from './contacts.js';
+import { eventsModule } from './events.js';
+import { registrationsModule } from './registrations.js';
 
-export const MODULES: readonly SyncModule[] = [companiesModule, contactsModule];
+export const MODULES: readonly SyncModule[] = [
+  companiesModule,
+  contactsModule,
+  eventsModule,
+  attendeesModule,
+  registrationsModule,
+  contactEmailsModule,
+];
 
 export function findModule(name: string): SyncModule | undefined {
   return MODULES.find((m) => m.name === name);

@@ -174,4 +174,76 @@ describe('HubSpot connector', () => {
     for await (const page of contacts.listIds()) for (const id of page) live.add(id);
     assert.ok(!live.has(a.id) && !live.has(b.id));
   });
+
+  it('writes deals with their associations, replacing only what the sync set', async () => {
+    const hub = connector(double);
+    const deals = (await hub.entity('opportunity', { customFields: [], groups: false }))!;
+    assert.ok(double.properties('deals').includes('ivvy_registration_id'), 'the iVvy id property is created');
+    const ada = double.insert('contacts', { email: 'deal.ada@example.com' });
+    const bob = double.insert('contacts', { email: 'deal.bob@example.com' });
+    const acme = double.insert('companies', { name: 'Deal Acme' });
+    const [created] = await deals.create([
+      { sourceId: '31', fields: { name: 'Summit: Ada (delegate)', amount: '495.00', date: '2026-03-01', status: 'payment-waiting', contact: ada.id, company: acme.id } },
+    ]);
+    assert.ok(created?.ok, JSON.stringify(created));
+    assert.deepEqual(created.fields, { name: 'Summit: Ada (delegate)', amount: '495.00', date: '2026-03-01', status: 'payment-waiting', contact: ada.id, company: acme.id });
+    const stored = double.objects('deals').find((d) => d.id === created.id)!;
+    assert.equal(stored.properties.dealstage, 'contractsent');
+    assert.equal(stored.properties.pipeline, 'default');
+    // A CRM user adds a second contact; the registration's contact changes to Bob.
+    const extra = double.insert('contacts', { email: 'deal.extra@example.com' });
+    double.associate('deals', created.id, 'contacts', extra.id);
+    const [updated] = await deals.update([{ id: created.id, fields: { contact: bob.id, status: 'completed' }, known: created.fields, sourceId: '31' }]);
+    assert.ok(updated?.ok, JSON.stringify(updated));
+    assert.deepEqual(double.associated('deals', created.id, 'contacts').sort(), [bob.id, extra.id].sort(), 'Ada replaced by Bob, the user\'s contact kept');
+    assert.equal(double.objects('deals').find((d) => d.id === created.id)!.properties.dealstage, 'closedwon');
+    assert.deepEqual([...(await deals.findBySourceIds(['31', '32'], 0)).entries()], [['31', created.id]]);
+  });
+
+  it('logs emails with their HTML body and headers on the contact', async () => {
+    const emails = (await connector(double).entity('emailEngagement', { customFields: [], groups: false }))!;
+    const contact = double.insert('contacts', { email: 'mail.to@example.com' });
+    const html = '<html><body><h1>Your ticket</h1><p>See you there</p></body></html>';
+    const fields = { contact: contact.id, subject: 'Your ticket', html, sentAt: '2026-02-01T09:30:00Z', from: 'events@example.com', to: 'mail.to@example.com', status: 'sent' };
+    const [created] = await emails.create([{ sourceId: '41', fields }]);
+    assert.ok(created?.ok, JSON.stringify(created));
+    assert.deepEqual(created.fields, fields);
+    const stored = double.objects('emails').find((e) => e.id === created.id)!;
+    assert.equal(stored.properties.hs_email_html, html);
+    assert.equal(stored.properties.hs_email_direction, 'EMAIL');
+    assert.deepEqual(JSON.parse(stored.properties.hs_email_headers!).to, [{ email: 'mail.to@example.com' }]);
+    assert.deepEqual(double.associated('emails', created.id, 'contacts'), [contact.id]);
+  });
+
+  it('keeps campaigns as marketing events and members as participations, retrying 429s', async () => {
+    const hub = connector(double);
+    const campaigns = (await hub.entity('campaign', { customFields: [], groups: false }))!;
+    const members = (await hub.entity('campaignMember', { customFields: [], groups: false }))!;
+    const fields = { name: 'Gala', type: 'Party', startAt: '2026-06-01T08:00:00Z', endAt: '2026-06-01T12:00:00Z', url: 'https://events.example/gala/' };
+    double.failNext(1, 429, { retryAfterSeconds: 0, path: /marketing-events\/events\// });
+    const [campaign] = await campaigns.create([{ sourceId: '51', fields }]);
+    assert.ok(campaign?.ok, JSON.stringify(campaign));
+    assert.deepEqual(campaign.fields, fields);
+    // Creating again (a killed run) finds the same event: an upsert by its external id.
+    const [again] = await campaigns.create([{ sourceId: '51', fields }]);
+    assert.ok(again?.ok && again.id === campaign.id);
+    assert.equal(double.marketingEvents().filter((e) => e.externalEventId === '51').length, 1);
+
+    const guest = double.insert('contacts', { email: 'gala.guest@example.com' });
+    const [member] = await members.create([{ sourceId: '51:7', fields: { campaign: campaign.id, contact: guest.id, participation: 'registered', participatedAt: '2026-05-01T10:00:00Z' } }]);
+    assert.ok(member?.ok, JSON.stringify(member));
+    assert.equal(member.id, `${campaign.id}:${guest.id}`);
+    const [attended] = await members.update([{ id: member.id, fields: { participation: 'attended', participatedAt: '2026-06-01T08:05:00Z' }, known: member.fields, sourceId: '51:7' }]);
+    assert.ok(attended?.ok && attended.fields.participation === 'attended', JSON.stringify(attended));
+    assert.deepEqual(double.participations(campaign.id).map((p) => [p.contactId, p.state]), [[guest.id, 'ATTENDED']]);
+    // An undecided invitee is a member without a state: nothing to record, nothing recorded.
+    const quiet = double.insert('contacts', { email: 'gala.quiet@example.com' });
+    const [undecided] = await members.create([{ sourceId: '51:8', fields: { campaign: campaign.id, contact: quiet.id, participation: null, participatedAt: null } }]);
+    assert.ok(undecided?.ok);
+    assert.equal(double.participations(campaign.id).length, 1);
+    // A deleted marketing event takes its members with it.
+    double.deleteMarketingEvent(campaign.id);
+    assert.deepEqual(await members.get([member.id, undecided.id]), []);
+    assert.deepEqual(await campaigns.get([campaign.id]), []);
+  });
 });

@@ -1,14 +1,24 @@
-/** The Tryton connector against a real Tryton server (parties, mechanisms, addresses, categories). */
+/**
+ * The Tryton connector against a real Tryton server: parties (mechanisms, addresses,
+ * categories), mailing lists and their addresses (campaigns and members), sales
+ * opportunities and attachments (emails).
+ */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CrmEntity } from '../../../src/sync/connector.js';
 import { createTrytonConnector } from '../../../src/sync/connectors/tryton/index.js';
+import { createTrytonRpc } from '../../../src/sync/connectors/tryton/rpc.js';
+import { createRateLimiter } from '../../../src/sync/rate-limiter.js';
 import { createTrytonDatabase, stopTryton, type TrytonDatabase } from '../support/tryton.js';
 
 describe('Tryton connector', () => {
   let db: TrytonDatabase;
   let contacts: CrmEntity;
   let companies: CrmEntity;
+  let campaigns: CrmEntity;
+  let members: CrmEntity;
+  let opportunities: CrmEntity;
+  let emails: CrmEntity;
 
   before(async () => {
     db = await createTrytonDatabase();
@@ -20,13 +30,18 @@ describe('Tryton connector', () => {
       contactCategory: 'iVvy contact',
       companyCategory: 'iVvy company',
       groupsCategory: 'iVvy subscription groups',
+      listLanguage: 'en',
       requestsPerSecond: 1000,
       pageSize: 2,
       policy: { retries: 2, baseDelayMs: 20, maxDelayMs: 200, maxRetryAfterMs: 1000 },
     });
     contacts = (await connector.entity('contact', { customFields: ['mobile', 'favourite_colour'], groups: true }))!;
     companies = (await connector.entity('company', { customFields: [], groups: false }))!;
-    assert.equal(await connector.entity('opportunity', { customFields: [], groups: false }), undefined);
+    const none = { customFields: [], groups: false };
+    campaigns = (await connector.entity('campaign', none))!;
+    members = (await connector.entity('campaignMember', none))!;
+    opportunities = (await connector.entity('opportunity', none))!;
+    emails = (await connector.entity('emailEngagement', none))!;
   });
   after(async () => {
     await db?.drop();
@@ -112,4 +127,96 @@ describe('Tryton connector', () => {
     // Removing what is already gone is what was asked.
     assert.ok((await contacts.remove([d!], 'delete')).every((r) => r.ok));
   });
+
+  it('keeps a campaign as a mailing list and its members\' states as status lists', async () => {
+    const [campaign] = await campaigns.create([{ sourceId: '9', fields: { name: 'Summit 2026' } }]);
+    assert.ok(campaign?.ok, JSON.stringify(campaign));
+    assert.deepEqual(campaign.fields, { name: 'Summit 2026' });
+    assert.deepEqual([...(await campaigns.findBySourceIds(['9', '10'], 0)).entries()], [['9', campaign.id]]);
+
+    const [member, other] = await members.create([
+      { sourceId: '9:1', fields: { campaign: campaign.id, email: 'ada@example.com', invitation: 'Y', registered: 'yes', attended: null, sessionAttended: null, cancelled: null } },
+      { sourceId: '9:2', fields: { campaign: campaign.id, email: 'alan@example.com', invitation: 'U', registered: null, attended: null, sessionAttended: null, cancelled: null } },
+    ]);
+    assert.ok(member?.ok && other?.ok, JSON.stringify([member, other]));
+    assert.deepEqual(member.fields, { campaign: campaign.id, email: 'ada@example.com', invitation: 'Y', registered: 'yes', cancelled: null, attended: null, sessionAttended: null });
+    const lists = await listsNamed('Summit 2026 (iVvy event 9)');
+    assert.deepEqual(Object.keys(lists).sort(), ['', ' · invited: undecided', ' · invited: yes', ' · registered'].sort());
+    assert.deepEqual(lists[' · registered'], ['ada@example.com']);
+
+    // Ada came (and to a session); the event is renamed: the lists follow.
+    const [updated] = await members.update([{ id: member.id, fields: { attended: 'yes', sessionAttended: 'yes' }, known: member.fields, sourceId: '9:1' }]);
+    assert.ok(updated?.ok, JSON.stringify(updated));
+    assert.equal(updated.fields.attended, 'yes');
+    assert.equal(updated.fields.registered, 'yes');
+    const [renamed] = await campaigns.update([{ id: campaign.id, fields: { name: 'Summit 2027' }, known: campaign.fields, sourceId: '9' }]);
+    assert.ok(renamed?.ok && renamed.fields.name === 'Summit 2027');
+    const after = await listsNamed('Summit 2027 (iVvy event 9)');
+    assert.deepEqual(after[' · attended'], ['ada@example.com']);
+    assert.deepEqual(after[' · attended a session'], ['ada@example.com']);
+    assert.deepEqual((await members.get([member.id]))[0]!.fields.sessionAttended, 'yes');
+
+    // Alan says no: off "undecided", onto "no".
+    const [declined] = await members.update([{ id: other.id, fields: { invitation: 'N' }, known: other.fields, sourceId: '9:2' }]);
+    assert.ok(declined?.ok && declined.fields.invitation === 'N');
+    const final = await listsNamed('Summit 2027 (iVvy event 9)');
+    assert.deepEqual(final[' · invited: no'], ['alan@example.com']);
+    assert.deepEqual(final[' · invited: undecided'] ?? [], []);
+
+    // A create repeated (a killed run) finds the address already on the list.
+    const [again] = await members.create([{ sourceId: '9:1', fields: { campaign: campaign.id, email: 'ada@example.com', invitation: 'Y', registered: 'yes', attended: 'yes', sessionAttended: 'yes', cancelled: null } }]);
+    assert.ok(again?.ok && again.id === member.id);
+  });
+
+  it('keeps a registration as a sales opportunity, cancelled through the workflow', async () => {
+    const [party] = await contacts.create([{ sourceId: '801', fields: { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' } }]);
+    assert.ok(party?.ok);
+    const [created] = await opportunities.create([
+      { sourceId: '44', fields: { name: 'Summit: Grace Hopper (delegate)', amount: '495.00', date: '2026-03-01', status: 'completed', contact: party.id } },
+    ]);
+    assert.ok(created?.ok, JSON.stringify(created));
+    assert.deepEqual(created.fields, { name: 'Summit: Grace Hopper (delegate)', amount: '495.00', date: '2026-03-01', status: 'completed', contact: party.id });
+    assert.deepEqual([...(await opportunities.findBySourceIds(['44'], 0)).entries()], [['44', created.id]]);
+    const [cancelled] = await opportunities.update([{ id: created.id, fields: { status: 'cancelled', amount: '0.00' }, known: created.fields, sourceId: '44' }]);
+    assert.ok(cancelled?.ok, JSON.stringify(cancelled));
+    assert.equal(cancelled.fields.status, 'cancelled');
+    assert.equal(cancelled.fields.amount, '0.00');
+    const [reopened] = await opportunities.update([{ id: created.id, fields: { status: 'payment-waiting' }, known: cancelled.fields, sourceId: '44' }]);
+    assert.ok(reopened?.ok && reopened.fields.status === 'payment-waiting', JSON.stringify(reopened));
+  });
+
+  it('keeps an email as an HTML attachment of the contact\'s party', async () => {
+    const [party] = await contacts.create([{ sourceId: '802', fields: { firstName: 'Edsger', lastName: 'Dijkstra', email: 'ewd@example.com' } }]);
+    assert.ok(party?.ok);
+    const html = '<html><body><p>You are <b>invited</b> — à bientôt</p></body></html>';
+    const fields = { contact: party.id, subject: 'Your invitation', html, sentAt: '2026-02-01T09:30:00Z', from: 'events@example.com', to: 'ewd@example.com', status: 'sent' };
+    const [created] = await emails.create([{ sourceId: '77', fields }]);
+    assert.ok(created?.ok, JSON.stringify(created));
+    assert.deepEqual(created.fields, fields);
+    assert.deepEqual([...(await emails.findBySourceIds(['77', '78'], 0)).entries()], [['77', created.id]]);
+    const [row] = await rpc().model<Array<{ resource: string; name: string }>>('ir.attachment', 'read', [[Number(created.id)], ['resource', 'name']]);
+    assert.equal(row!.resource, `party.party,${party.id}`);
+  });
+
+  /** The addresses of every list whose name starts with `name`, by the rest of the name. */
+  async function listsNamed(name: string): Promise<Record<string, string[]>> {
+    const lists = await rpc().model<Array<{ id: number; name: string }>>('marketing.email.list', 'search_read', [[['name', 'like', `${name}%`]], 0, null, null, ['name']]);
+    const out: Record<string, string[]> = {};
+    for (const l of lists) {
+      const rows = await rpc().model<Array<{ email: string }>>('marketing.email', 'search_read', [[['list_', '=', l.id]], 0, null, [['email', 'ASC']], ['email']]);
+      out[l.name.slice(name.length)] = rows.map((r) => r.email);
+    }
+    return out;
+  }
+
+  function rpc() {
+    return createTrytonRpc({
+      url: db.url,
+      database: db.database,
+      username: db.username,
+      password: db.password,
+      policy: { retries: 1, baseDelayMs: 20, maxDelayMs: 200, maxRetryAfterMs: 1000 },
+      limiter: createRateLimiter(0, 0),
+    });
+  }
 });

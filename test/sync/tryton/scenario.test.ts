@@ -1,13 +1,24 @@
 /**
- * The end-to-end scenario of issue 8 against a real Tryton server and a real Marquee: seed
- * Marquee, sync, change records on both sides, kill runs at many points (each a separate
- * process SIGKILLed before or after one of its requests), sync again, and check that both
- * systems hold exactly the expected contacts and companies, each once, correctly paired.
- * (Slow by nature: every run is a process of its own talking to a real ERP.)
+ * The end-to-end scenario of issue 8 against a real Tryton server and a real Marquee, for
+ * every module: seed Marquee with its own seeders (contacts, companies, events with
+ * invitations in every state, delegate and exhibitor registrations in every state, attendees
+ * who did and did not come, uninvited registrants) and send emails through the API; sync;
+ * change records on both sides; kill runs at many points (each a separate process SIGKILLed
+ * before or after one of its requests); sync again; and check that both systems hold exactly
+ * the expected records: contacts and companies (parties), each once and correctly paired;
+ * one mailing list per event with every member's address on it and on the status lists of
+ * its current state; one sales opportunity per paid registration with its amount and state;
+ * one attachment per email sent to a contact. (Slow by nature: every run is a process of its
+ * own talking to a real ERP.)
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { MarqueeClient } from '../../../src/client/index.js';
+import { markAttended } from '../../../src/domain/event/attendees/attendance.js';
+import type { EventWriteContext } from '../../../src/domain/event/context.js';
+import { respondToInvitation } from '../../../src/domain/event/invitations/store.js';
+import { cancelRegistration } from '../../../src/domain/event/registrations/store.js';
+import { seedAccount } from '../../../src/seed/seed.js';
 import type { SyncConfig } from '../../../src/sync/config.js';
 import { createRateLimiter } from '../../../src/sync/rate-limiter.js';
 import { createTrytonRpc, type TrytonRpc } from '../../../src/sync/connectors/tryton/rpc.js';
@@ -37,19 +48,52 @@ interface Party {
   categories: number[];
   identifiers: number[];
 }
+interface Event {
+  id: number;
+  title: string;
+  eventType: number;
+}
+interface Invitation {
+  contactId: number;
+  email: string;
+  response: 'U' | 'Y' | 'N';
+}
+interface Attendee {
+  id: number;
+  contactId: number | null;
+  registrationStatus: number;
+  hasAttended: boolean;
+  sessionHasAttended: boolean;
+}
+interface Registration {
+  id: number;
+  currentStatus: number;
+  mainContactId: number | null;
+  invoiceTotalCost: number;
+  eventName: string;
+}
+interface Email {
+  id: number;
+  contactId: number | null;
+  subject: string;
+  body: string;
+  sentTime: string | null;
+}
 
-async function list<T>(client: MarqueeClient, action: string): Promise<T[]> {
+async function list<T>(client: MarqueeClient, namespace: string, action: string, params: Record<string, unknown> = {}): Promise<T[]> {
   const out: T[] = [];
-  for await (const r of client.paginate<T>('contact', action, {})) out.push(r);
+  for await (const r of client.paginate<T>(namespace, action, params)) out.push(r);
   return out;
 }
 
 after(stopTryton);
 
-describeEachDatabase('sync scenario: Marquee ↔ real Tryton, with killed runs', ({ server }) => {
+describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with killed runs', ({ server }) => {
   let tryton: TrytonDatabase;
   let rpc: TrytonRpc;
   let config: SyncConfig;
+  /** Registrations that were paid when a sync saw them: each has an opportunity for good. */
+  const dealt = new Set<number>();
 
   before(async () => {
     tryton = await createTrytonDatabase();
@@ -67,8 +111,16 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, with killed runs',
         connector: 'tryton',
         tryton: { url: tryton.url, database: tryton.database, username: tryton.username, password: tryton.password, requestsPerSecond: 1000 },
       },
-      // A small page size makes every run span several pages and checkpoints.
-      { sync: { pageSize: 3, overlapSeconds: 2 } },
+      {
+        // Small pages: every run spans several pages and checkpoints.
+        sync: { pageSize: 4, overlapSeconds: 2 },
+        modules: {
+          events: { enabled: true },
+          attendees: { enabled: true, eventsWithinDays: 0 },
+          registrations: { enabled: true },
+          contactEmails: { enabled: true },
+        },
+      },
     );
   });
   after(async () => {
@@ -76,6 +128,7 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, with killed runs',
   });
 
   const client = () => server().client;
+  const writeContext = (): EventWriteContext => ({ store: server().store(), now: Date.now(), publicUrl: server().runtime.publicUrl, recordChange: async () => undefined });
   const category = async (name: string) => (await rpc.model<number[]>('party.category', 'search', [[['name', '=', name], ['parent', '=', null]], 0, 1, null]))[0];
   const partiesOf = async (categoryName: string, activeOnly = true): Promise<Array<Party & { email: string | null; phone: string | null; key: string | null }>> => {
     const cat = await category(categoryName);
@@ -120,126 +173,258 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, with killed runs',
     await rpc.model('party.party', 'write', [[partyId], { contact_mechanisms: m ? [['write', [m.id], { value }]] : [['create', [{ type, value }]]] }]);
   };
 
-  /** The expected state, kept as the scenario changes both systems. */
-  const expectedContacts = new Map<string, { first: string; last: string; phone: string | null }>();
-  const expectedCompanies = new Map<string, { phone: string | null }>();
+  const run = async (kill?: { at: number; mode: 'before' | 'after' }, reconcile = false) => {
+    const outcome = await runSyncChild(config, kill, reconcile);
+    if (!outcome.killed) {
+      assert.notEqual(outcome.summary?.status, 'failed', outcome.stderr);
+      for (const r of await list<Registration>(client(), 'event', 'getRegistrationList')) if (r.currentStatus === 2) dealt.add(r.id);
+    }
+    return outcome;
+  };
 
-  it('seeds Marquee and Tryton and pairs everything on the first run', async () => {
-    for (let i = 1; i <= 7; i++) {
-      const email = `seed${i}@example.com`;
-      await client().call('contact', 'addOrUpdateContact', { firstName: `Seed${i}`, lastName: 'Ivvy', email, phone: `0700 00${i}` });
-      expectedContacts.set(email, { first: `Seed${i}`, last: 'Ivvy', phone: `0700 00${i}` });
+  /** What the scenario changed, checked on top of "both sides agree". */
+  const expectedPhones = new Map<string, string | null>();
+  const crmOnly = new Set<string>();
+
+  it('seeds Marquee and Tryton and pairs everything on the first runs', async () => {
+    await seedAccount(server().runtime, { accountId: server().accountId, contacts: 12, randomSeed: 11 });
+    // Emails: invitations sent through the API are logged. The seed invites every contact it
+    // has, so the invitees are new contacts.
+    const events = await list<Event>(client(), 'event', 'getEventList');
+    for (const [i, e] of events.slice(0, 2).entries()) {
+      const { id } = await client().call<{ id: number }>('contact', 'addOrUpdateContact', { firstName: `Guest${i}`, lastName: 'Invitee', email: `guest${i}@example.com` });
+      await client().call('event', 'inviteContacts', { event: e.id, contacts: [id] });
     }
-    for (let i = 1; i <= 2; i++) {
-      await client().call('contact', 'addOrUpdateCompany', { businessName: `Ivvy Co ${i}`, phone: `1300 00${i}` });
-      expectedCompanies.set(`Ivvy Co ${i}`, { phone: `1300 00${i}` });
-    }
-    // The first run creates the categories; the parties created in Tryton before it must
-    // carry them to be synced, so a first run happens before Tryton's own records exist.
-    const first = await runSyncChild(config);
+    // The first run creates the categories; parties created in Tryton before it must carry
+    // them to be synced, so a first run happens before Tryton's own records exist.
+    const first = await run();
     assert.equal(first.summary?.status, 'succeeded', first.stderr + JSON.stringify(first.summary?.errors));
-    for (let i = 1; i <= 3; i++) {
-      const email = `crm${i}@example.com`;
-      await createParty('iVvy contact', `Crm${i} Person`, [{ type: 'email', value: email }, { type: 'phone', value: `0800 00${i}` }]);
-      expectedContacts.set(email, { first: `Crm${i}`, last: 'Person', phone: `0800 00${i}` });
+    for (let i = 1; i <= 2; i++) {
+      await createParty('iVvy contact', `Crm${i} Person`, [{ type: 'email', value: `crm${i}@example.com` }, { type: 'phone', value: `0800 00${i}` }]);
+      crmOnly.add(`crm${i}@example.com`);
+      expectedPhones.set(`crm${i}@example.com`, `0800 00${i}`);
     }
     await createParty('iVvy company', 'Tryton Co', [{ type: 'phone', value: '1800 001' }]);
-    expectedCompanies.set('Tryton Co', { phone: '1800 001' });
     // A party of neither category is not synced.
     await createParty('iVvy nothing', 'Supplier Not Synced', [{ type: 'email', value: 'supplier@example.com' }]);
 
-    const second = await runSyncChild(config);
+    const second = await run();
     assert.equal(second.summary?.status, 'succeeded', second.stderr + JSON.stringify(second.summary?.errors));
     await assertBothHoldExactly();
   });
 
   it('survives runs killed at any point while both sides change, and ends with no duplicate', async () => {
-    const points: Array<{ at: number; mode: 'before' | 'after' }> = [];
-    // Real SIGKILLs at a handful of points spread over a run (every single point is swept
-    // in-process by test/sync/crash.test.ts).
-    for (const at of [2, 5, 9, 14, 21]) points.push({ at, mode: at % 2 === 0 ? 'after' : 'before' });
+    const events = await list<Event>(client(), 'event', 'getEventList');
+    const registrations = await list<Registration>(client(), 'event', 'getRegistrationList');
+
+    // One-way changes in iVvy: an undecided invitee says yes, a paid attendee checks in, a
+    // registration waiting on payment is paid, a paid one is cancelled, an event is renamed.
+    const undecided = await firstUndecided(events);
+    await respondToInvitation(writeContext(), undecided, 'Y');
+    assert.ok(await checkInSomeone(events), 'a paid attendee who had not come checks in');
+    const waiting = registrations.find((r) => r.currentStatus === 4 && r.invoiceTotalCost > 0)!;
+    assert.ok(waiting, 'the seed has a registration waiting on payment');
+    for (const invoice of await list<{ id: number; currentStatus: number; totalCost: number; amountPaid: number }>(client(), 'invoice', 'getInvoiceList', {
+      filter: { refType: 1, refId: waiting.id },
+    })) {
+      if (invoice.currentStatus > 1) continue;
+      await client().call('invoice', 'addPayment', { invoiceId: invoice.id, amountPaid: Math.round((invoice.totalCost - invoice.amountPaid) * 100) / 100, paymentMethod: 3 });
+    }
+    const cancelled = registrations.find((r) => r.currentStatus === 2 && dealt.has(r.id))!;
+    await cancelRegistration(writeContext(), cancelled.id);
+    const record = events.find((e) => e.eventType === 12)!;
+    await client().call('event', 'addOrUpdateEvent', { id: record.id, title: `${record.title} (renamed)` });
+
     let round = 0;
     let killed = 0;
-    for (const point of points) {
+    // Real SIGKILLs at a handful of points spread over a run (every single point is swept
+    // in-process by test/sync/crash.test.ts).
+    for (const point of [
+      { at: 4, mode: 'after' as const },
+      { at: 13, mode: 'before' as const },
+      { at: 31, mode: 'after' as const },
+      { at: 57, mode: 'before' as const },
+    ]) {
       round++;
-      // Both sides change between runs: a new record each, an edit each.
+      // Both sides change between runs: a new record each, an edit each; and a new
+      // invitation (a member and an email).
       const email = `new${round}@example.com`;
-      await client().call('contact', 'addOrUpdateContact', { firstName: `New${round}`, lastName: 'Ivvy', email, phone: `0711 ${round}` });
-      expectedContacts.set(email, { first: `New${round}`, last: 'Ivvy', phone: `0711 ${round}` });
-      const crmEmail = `newcrm${round}@example.com`;
-      await createParty('iVvy contact', `NewCrm${round} Person`, [{ type: 'email', value: crmEmail }]);
-      expectedContacts.set(crmEmail, { first: `NewCrm${round}`, last: 'Person', phone: null });
+      const { id: fresh } = await client().call<{ id: number }>('contact', 'addOrUpdateContact', { firstName: `New${round}`, lastName: 'Ivvy', email, phone: `0711 ${round}` });
+      expectedPhones.set(email, `0711 ${round}`);
+      await client().call('event', 'inviteContacts', { event: record.id, contacts: [fresh] });
+      await createParty('iVvy contact', `NewCrm${round} Person`, [{ type: 'email', value: `newcrm${round}@example.com` }]);
+      crmOnly.add(`newcrm${round}@example.com`);
+      expectedPhones.set(`newcrm${round}@example.com`, null);
 
-      const ivvyContacts = await list<IvvyContact>(client(), 'getContactList');
-      const seed = ivvyContacts.find((c) => c.email === `seed${(round % 7) + 1}@example.com`)!;
-      await client().call('contact', 'addOrUpdateContact', { id: seed.id, phone: `0799 ${round}` });
-      expectedContacts.get(seed.email)!.phone = `0799 ${round}`;
-      const crmParty = (await partiesOf('iVvy contact')).find((p) => p.email === `crm${(round % 3) + 1}@example.com`)!;
+      const seeded = (await list<IvvyContact>(client(), 'contact', 'getContactList')).filter((c) => !expectedPhones.has(c.email));
+      const edited = seeded[round % seeded.length]!;
+      await client().call('contact', 'addOrUpdateContact', { id: edited.id, phone: `0799 ${round}` });
+      expectedPhones.set(edited.email, `0799 ${round}`);
+      const crmParty = (await partiesOf('iVvy contact')).find((p) => p.email === `crm${(round % 2) + 1}@example.com`)!;
       await setPartyMechanism(crmParty.id, 'phone', `0899 ${round}`);
-      expectedContacts.get(crmParty.email!)!.phone = `0899 ${round}`;
+      expectedPhones.set(crmParty.email!, `0899 ${round}`);
 
-      const outcome = await runSyncChild(config, point);
-      if (outcome.killed) killed++;
-      else assert.notEqual(outcome.summary?.status, 'failed', outcome.stderr);
+      if ((await run(point)).killed) killed++;
     }
-    assert.ok(killed >= points.length - 1, `the runs were killed mid-way (${killed} of ${points.length})`);
+    assert.ok(killed >= 3, `the runs were killed mid-way (${killed} of 4)`);
 
     // A company renamed in Tryton stays paired (externalId), it is not duplicated.
     const trytonCo = (await partiesOf('iVvy company')).find((p) => p.name === 'Tryton Co')!;
     await rpc.model('party.party', 'write', [[trytonCo.id], { name: 'Tryton Co Renamed' }]);
-    expectedCompanies.set('Tryton Co Renamed', expectedCompanies.get('Tryton Co')!);
-    expectedCompanies.delete('Tryton Co');
 
     // Killed before the end again, then to completion, then once more: nothing left to do.
-    await runSyncChild(config, { at: 4, mode: 'after' });
-    const finish = await runSyncChild(config);
+    await run({ at: 6, mode: 'after' });
+    const finish = await run();
     assert.equal(finish.summary?.status, 'succeeded', finish.stderr + JSON.stringify(finish.summary?.errors));
-    const idle = await runSyncChild(config);
+    const idle = await run();
     const changed = Object.values(idle.summary!.counts).reduce((n, c) => n + c.created + c.updated + c.errors, 0);
     assert.equal(changed, 0, JSON.stringify(idle.summary!.counts));
+
+    assert.ok((await list<IvvyCompany>(client(), 'contact', 'getCompanyList')).some((c) => c.businessName === 'Tryton Co Renamed'));
+    const opportunity = await opportunityOf(cancelled.id);
+    assert.equal(opportunity?.state, 'cancelled', 'a cancelled registration cancels its opportunity');
+    assert.ok(await opportunityOf(waiting.id), 'a registration paid since has its opportunity');
+    assert.ok((await lists()).some((l) => l.name === `${record.title} (renamed) (iVvy event ${record.id})`), 'the renamed event renamed its list');
     await assertBothHoldExactly();
   });
 
   it('archives the Tryton party of a contact deleted in iVvy', async () => {
-    const victim = (await list<IvvyContact>(client(), 'getContactList')).find((c) => c.email === 'seed1@example.com')!;
+    const victim = (await list<IvvyContact>(client(), 'contact', 'getContactList')).find((c) => c.email === 'new1@example.com')!;
+    await server().store().deleteFrom('event_invitations').where('contact_id', '=', victim.id).execute();
+    await server().store().deleteFrom('email_log').where('contact_id', '=', victim.id).execute();
     await server().store().deleteFrom('contacts').where('id', '=', victim.id).execute();
-    expectedContacts.delete('seed1@example.com');
-    const r = await runSyncChild(config, undefined, true);
+    expectedPhones.delete('new1@example.com');
+    const r = await run(undefined, true);
     assert.equal(r.summary?.status, 'succeeded', r.stderr + JSON.stringify(r.summary?.errors));
     const all = await partiesOf('iVvy contact', false);
     const archived = all.find((p) => p.key === `ivvy-contact:${victim.id}`)!;
     assert.ok(!archived.active, 'archived, not deleted');
-    await assertBothHoldExactly();
   });
 
+  async function firstUndecided(events: Event[]): Promise<number> {
+    for (const e of events) {
+      const u = (await list<Invitation>(client(), 'event', 'getInvitedContactList', { eventId: e.id })).find((i) => i.response === 'U');
+      if (!u) continue;
+      const row = await server().store().selectFrom('event_invitations').select('id').where('event_id', '=', e.id).where('contact_id', '=', u.contactId).executeTakeFirstOrThrow();
+      return row.id;
+    }
+    throw new Error('the seed has no undecided invitation');
+  }
+
+  async function checkInSomeone(events: Event[]): Promise<boolean> {
+    for (const e of events) {
+      const absent = (await list<Attendee>(client(), 'event', 'getAttendeeList', { eventId: e.id })).find(
+        (a) => a.registrationStatus === 2 && !a.hasAttended && !a.sessionHasAttended && a.contactId !== null,
+      );
+      if (absent && (await markAttended(writeContext(), absent.id))) return true;
+    }
+    return false;
+  }
+
+  const lists = () => rpc.model<Array<{ id: number; name: string }>>('marketing.email.list', 'search_read', [[], 0, null, null, ['name']]);
+  const addresses = (listId: number) => rpc.model<Array<{ email: string }>>('marketing.email', 'search_read', [[['list_', '=', listId]], 0, null, null, ['email']]);
+  const opportunityOf = async (registrationId: number) =>
+    (
+      await rpc.model<Array<{ state: string; amount: { decimal: string }; party: number; conversion_probability: number }>>('sale.opportunity', 'search_read', [
+        [['reference', '=', `ivvy-registration:${registrationId}`]],
+        0,
+        null,
+        null,
+        ['state', 'amount', 'party', 'conversion_probability'],
+      ])
+    )[0];
+
   async function assertBothHoldExactly(): Promise<void> {
-    const ivvyContacts = await list<IvvyContact>(client(), 'getContactList');
+    // Contacts both ways: the same people on both sides, each paired once, same values.
+    const ivvyContacts = await list<IvvyContact>(client(), 'contact', 'getContactList');
     const parties = await partiesOf('iVvy contact');
-    assert.deepEqual(ivvyContacts.map((c) => c.email).sort(), [...expectedContacts.keys()].sort(), 'iVvy holds exactly the expected contacts');
-    assert.deepEqual(parties.map((p) => p.email).sort(), [...expectedContacts.keys()].sort(), 'Tryton holds exactly the expected contacts');
+    assert.deepEqual(parties.map((p) => p.email).sort(), ivvyContacts.map((c) => c.email).sort(), 'Tryton holds exactly the iVvy contacts');
+    for (const email of crmOnly) assert.ok(ivvyContacts.some((c) => c.email === email), `${email} (made in Tryton) reached iVvy`);
+    const partyOf = new Map<number, number>();
     for (const c of ivvyContacts) {
-      const want = expectedContacts.get(c.email)!;
-      assert.equal(c.firstName, want.first, c.email);
-      assert.equal(c.lastName, want.last, c.email);
-      assert.equal(c.phone || null, want.phone, `${c.email} phone in iVvy`);
       const party = parties.find((p) => String(p.id) === c.externalId);
       assert.ok(party, `${c.email} is paired through externalId`);
+      partyOf.set(c.id, party.id);
       assert.equal(party.key, `ivvy-contact:${c.id}`);
-      assert.equal(party.name, `${want.first} ${want.last}`);
+      assert.equal(party.name, `${c.firstName} ${c.lastName}`);
       assert.equal(party.email, c.email);
-      assert.equal(party.phone, want.phone, `${c.email} phone in Tryton`);
+      assert.equal(party.phone, c.phone || null, `${c.email} phone`);
+      if (expectedPhones.has(c.email)) assert.equal(c.phone || null, expectedPhones.get(c.email), `${c.email} phone as changed`);
     }
-    const companies = await list<IvvyCompany>(client(), 'getCompanyList');
+    const companies = await list<IvvyCompany>(client(), 'contact', 'getCompanyList');
     const companyParties = await partiesOf('iVvy company');
-    assert.deepEqual(companies.map((c) => c.businessName).sort(), [...expectedCompanies.keys()].sort());
-    assert.deepEqual(companyParties.map((p) => p.name).sort(), [...expectedCompanies.keys()].sort());
+    assert.deepEqual(companyParties.map((p) => p.name).sort(), companies.map((c) => c.businessName).sort());
     for (const c of companies) {
       const party = companyParties.find((p) => String(p.id) === c.externalId)!;
       assert.equal(party.name, c.businessName);
-      assert.equal(party.phone, expectedCompanies.get(c.businessName)!.phone);
-      assert.equal(c.phone, expectedCompanies.get(c.businessName)!.phone);
+      assert.equal(party.phone, c.phone || null);
     }
-    assert.ok(!(await partiesOf('iVvy nothing')).some((p) => ivvyContacts.some((c) => String(c.id) === p.key?.split(':')[1])));
     assert.ok(!ivvyContacts.some((c) => c.email === 'supplier@example.com'), 'a party outside the categories is not synced');
+
+    // Events as mailing lists, members on them and on their status lists.
+    const events = await list<Event>(client(), 'event', 'getEventList');
+    const all = await lists();
+    const byEmail = new Map(ivvyContacts.map((c) => [c.id, c.email]));
+    for (const e of events) {
+      const main = all.filter((l) => l.name === `${e.title} (iVvy event ${e.id})`);
+      assert.equal(main.length, 1, `event ${e.id} is one list`);
+      const invitations = await list<Invitation>(client(), 'event', 'getInvitedContactList', { eventId: e.id });
+      const attendees = await list<Attendee>(client(), 'event', 'getAttendeeList', { eventId: e.id });
+      const expected: Record<string, string[]> = { '': [] };
+      const add = (label: string, email: string) => (expected[label] ??= []).push(email);
+      for (const contactId of new Set([...invitations.map((i) => i.contactId), ...attendees.flatMap((a) => (a.contactId === null ? [] : [a.contactId]))])) {
+        const email = byEmail.get(contactId)!;
+        const rows = attendees.filter((a) => a.contactId === contactId);
+        const answer = invitations.find((i) => i.contactId === contactId)?.response;
+        add('', email);
+        if (answer) add({ U: ' · invited: undecided', Y: ' · invited: yes', N: ' · invited: no' }[answer], email);
+        if (rows.some((a) => a.registrationStatus === 2 || a.registrationStatus === 4)) add(' · registered', email);
+        if (rows.length > 0 && rows.every((a) => a.registrationStatus === 3)) add(' · cancelled', email);
+        if (rows.some((a) => a.hasAttended)) add(' · attended', email);
+        if (rows.some((a) => a.sessionHasAttended)) add(' · attended a session', email);
+      }
+      const actual: Record<string, string[]> = {};
+      for (const l of all.filter((x) => x.name.startsWith(main[0]!.name))) {
+        const held = (await addresses(l.id)).map((a) => a.email).sort();
+        if (held.length > 0 || l.name === main[0]!.name) actual[l.name.slice(main[0]!.name.length)] = held;
+      }
+      for (const k of Object.keys(expected)) expected[k]!.sort();
+      assert.deepEqual(actual, expected, `members of event ${e.id}`);
+    }
+
+    // Paid registrations (and those paid when synced) as opportunities.
+    const registrations = await list<Registration>(client(), 'event', 'getRegistrationList');
+    const opportunities = await rpc.model<Array<{ reference: string }>>('sale.opportunity', 'search_read', [[['reference', 'like', 'ivvy-registration:%']], 0, null, null, ['reference']]);
+    assert.deepEqual(
+      opportunities.map((o) => Number(o.reference.split(':')[1])).sort((a, b) => a - b),
+      [...dealt].sort((a, b) => a - b),
+      'one opportunity per paid registration',
+    );
+    for (const r of registrations.filter((x) => dealt.has(x.id))) {
+      const o = (await opportunityOf(r.id))!;
+      assert.equal(o.state, r.currentStatus === 3 ? 'cancelled' : 'lead', `state of registration ${r.id}`);
+      if (r.currentStatus === 2) assert.equal(o.conversion_probability, 1);
+      assert.equal(Number(o.amount.decimal), r.invoiceTotalCost, `amount of registration ${r.id}`);
+      assert.equal(o.party, r.mainContactId === null ? null : partyOf.get(r.mainContactId));
+    }
+
+    // Emails to contacts, as HTML attachments of their parties.
+    const emails = (await list<Email>(client(), 'account', 'getEmailLogList')).filter((e) => e.contactId !== null && e.sentTime !== null);
+    assert.ok(emails.length > 0, 'the scenario sent emails');
+    const attachments = await rpc.model<Array<{ description: string; name: string; resource: string; data: { base64: string } }>>('ir.attachment', 'search_read', [
+      [['description', 'like', 'ivvy-email:%']],
+      0,
+      null,
+      null,
+      ['description', 'name', 'resource', 'data'],
+    ]);
+    assert.equal(attachments.length, emails.length, 'one attachment per email');
+    for (const e of emails) {
+      const found = attachments.filter((a) => a.description.split('\n')[0] === `ivvy-email:${e.id}`);
+      assert.equal(found.length, 1, `email ${e.id} once`);
+      assert.equal(found[0]!.name, e.subject);
+      assert.equal(Buffer.from(found[0]!.data.base64, 'base64').toString('utf8'), e.body.trim());
+      assert.equal(found[0]!.resource, `party.party,${partyOf.get(e.contactId!)}`);
+    }
   }
 });

@@ -1,10 +1,15 @@
 /**
- * The Tryton connector: contacts and companies as parties (parties.ts). Opportunities
- * (`sale.opportunity`) and campaigns (`marketing.email.list`) come with the one-way modules.
+ * The Tryton connector: contacts and companies as parties (parties.ts), campaigns and their
+ * members as mailing lists and their addresses (campaigns.ts, module marketing_email),
+ * opportunities as sales opportunities (opportunities.ts, module sale_opportunity) and emails
+ * as attachments of the contact's party (attachments.ts).
  */
 import type { Connector } from '../../connector.js';
 import { createRateLimiter } from '../../rate-limiter.js';
 import type { RetryPolicy } from '../../retry.js';
+import { openEmailAttachments } from './attachments.js';
+import { openCampaigns, openMembers } from './campaigns.js';
+import { openOpportunities } from './opportunities.js';
 import { openParties } from './parties.js';
 import { createTrytonRpc } from './rpc.js';
 
@@ -16,6 +21,7 @@ export interface TrytonConnectorOptions {
   contactCategory: string;
   companyCategory: string;
   groupsCategory: string;
+  listLanguage: string;
   requestsPerSecond: number;
   pageSize: number;
   policy: RetryPolicy;
@@ -33,8 +39,19 @@ export function createTrytonConnector(options: TrytonConnectorOptions): Connecto
   return {
     name: 'tryton',
     async entity(kind, entityOptions) {
-      if (kind === 'contact' || kind === 'company') return openParties(rpc, kind, entityOptions, options);
-      return undefined;
+      switch (kind) {
+        case 'contact':
+        case 'company':
+          return openParties(rpc, kind, entityOptions, options);
+        case 'campaign':
+          return openCampaigns(rpc, options);
+        case 'campaignMember':
+          return openMembers(rpc, options);
+        case 'opportunity':
+          return openOpportunities(rpc, options);
+        case 'emailEngagement':
+          return openEmailAttachments(rpc, options);
+      }
     },
     requests: () => rpc.requests(),
     async close() {

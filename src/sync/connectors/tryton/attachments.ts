@@ -1,0 +1,180 @@
+/**
+ * Emails as attachments of the contact's party (`ir.attachment`, Tryton's documented place for
+ * documents on any record): the email is the attachment's data, an HTML file kept as the
+ * iVvy log has it, named after the subject; its description starts with the pairing key
+ * `ivvy-email:<id>` and carries the envelope (sent time, from, to, status). Tryton's
+ * marketing_email module sends mass messages to lists and keeps no per-contact history,
+ * so a party's attachments are where a Tryton user finds what was sent to that contact.
+ *
+ * Mapping: contact → resource (`party.party,<id>`), subject → name, html → data, sentAt,
+ * from, to, status → lines of the description.
+ */
+import type { CrmEntity } from '../../connector.js';
+import { canonicalValue } from '../../fingerprint.js';
+import type { Canonical, ChangePage, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
+import { toTrytonDateTime, TrytonError, type TrytonRpc } from './rpc.js';
+import { changedAt, fromBytes, toBytes } from './values.js';
+
+interface Attachment {
+  id: number;
+  name: string;
+  description: string | null;
+  resource: string | null;
+  data?: unknown;
+  write_date: unknown;
+  create_date: unknown;
+}
+
+export const EMAIL_FIELDS = ['contact', 'subject', 'html', 'sentAt', 'from', 'to', 'status'] as const;
+
+const PREFIX = 'ivvy-email:';
+/** Envelope lines of the description: canonical field → label. */
+const ENVELOPE = { sentAt: 'Sent', from: 'From', to: 'To', status: 'Status' } as const;
+const FIELDS = ['name', 'description', 'resource', 'data', 'write_date', 'create_date'];
+const PAGE = 200;
+const KEYED = ['description', 'like', `${PREFIX}%`];
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function describe(sourceId: string, fields: Canonical): string {
+  const lines = [`${PREFIX}${sourceId}`];
+  for (const [field, label] of Object.entries(ENVELOPE)) {
+    const v = fields[field];
+    if (typeof v === 'string') lines.push(`${label}: ${v}`);
+  }
+  return lines.join('\n');
+}
+
+export function openEmailAttachments(rpc: TrytonRpc, settings: { pageSize: number }): CrmEntity {
+  const toRecord = (a: Attachment): SideRecord => {
+    const lines = (a.description ?? '').split('\n');
+    const key = lines[0]?.startsWith(PREFIX) ? lines[0].slice(PREFIX.length).trim() : null;
+    const fields: Record<string, FieldValue> = {
+      contact: a.resource?.startsWith('party.party,') ? a.resource.slice('party.party,'.length) : null,
+      subject: canonicalValue('subject', a.name),
+      html: canonicalValue('html', fromBytes(a.data)),
+    };
+    for (const [field, label] of Object.entries(ENVELOPE)) {
+      const line = lines.find((l) => l.startsWith(`${label}: `));
+      fields[field] = canonicalValue(field, line ? line.slice(label.length + 2) : null);
+    }
+    return { id: String(a.id), modifiedAt: changedAt(a), fields, pairedId: key };
+  };
+
+  const read = (ids: readonly number[]) =>
+    ids.length === 0 ? Promise.resolve([] as Attachment[]) : rpc.model<Attachment[]>('ir.attachment', 'search_read', [[['id', 'in', ids]], 0, null, null, FIELDS]);
+
+  const values = (fields: Canonical, sourceId: string, known: Canonical | null): Record<string, unknown> => {
+    const all = { ...known, ...fields };
+    const out: Record<string, unknown> = {};
+    if ('contact' in fields) out.resource = typeof fields.contact === 'string' ? `party.party,${fields.contact}` : null;
+    // An attachment cannot be nameless.
+    if ('subject' in fields) out.name = typeof fields.subject === 'string' ? fields.subject : '(no subject)';
+    if ('html' in fields) out.data = toBytes(typeof fields.html === 'string' ? fields.html : '');
+    if (Object.keys(ENVELOPE).some((f) => f in fields)) out.description = describe(sourceId, all);
+    return out;
+  };
+
+  return {
+    kind: 'emailEngagement',
+    fields: EMAIL_FIELDS,
+    async listChanges(since: number, resume: string | null): Promise<ChangePage> {
+      const start = resume ? Number(resume) : 0;
+      const t = toTrytonDateTime(since);
+      const rows = await rpc.model<Attachment[]>('ir.attachment', 'search_read', [
+        [KEYED, ['OR', ['write_date', '>=', t], ['create_date', '>=', t]]],
+        start,
+        settings.pageSize,
+        [['id', 'ASC']],
+        FIELDS,
+      ]);
+      return { records: rows.map(toRecord), next: rows.length < settings.pageSize ? null : String(start + rows.length) };
+    },
+    get: async (ids) => (await read(ids.map(Number).filter(Number.isSafeInteger))).map(toRecord),
+    async *listIds() {
+      for (let offset = 0; ; offset += PAGE) {
+        const ids = await rpc.model<number[]>('ir.attachment', 'search', [[KEYED], offset, PAGE, [['id', 'ASC']]]);
+        if (ids.length > 0) yield ids.map(String);
+        if (ids.length < PAGE) return;
+      }
+    },
+    async findBySourceIds(sourceIds, since) {
+      if (sourceIds.length === 0) return new Map();
+      const wanted = new Set(sourceIds);
+      const rows = await rpc.model<Attachment[]>('ir.attachment', 'search_read', [
+        [KEYED, ['create_date', '>=', toTrytonDateTime(since)]],
+        0,
+        null,
+        [['id', 'ASC']],
+        ['description'],
+      ]);
+      const found = new Map<string, string>();
+      for (const r of rows) {
+        const key = (r.description ?? '').split('\n')[0]!.slice(PREFIX.length).trim();
+        if (wanted.has(key) && !found.has(key)) found.set(key, String(r.id));
+      }
+      return found;
+    },
+    async create(inputs: readonly CreateInput[]): Promise<WriteResult[]> {
+      const created = new Map<string, number>();
+      const failed = new Map<string, string>();
+      const ready = inputs.filter((input) => {
+        if (typeof input.fields.contact === 'string') return true;
+        failed.set(input.sourceId, "the email's contact is not in Tryton yet");
+        return false;
+      });
+      const make = (input: CreateInput) => ({
+        type: 'data',
+        ...values({ ...Object.fromEntries(EMAIL_FIELDS.map((f) => [f, null])), ...input.fields }, input.sourceId, null),
+        description: describe(input.sourceId, input.fields),
+      });
+      try {
+        const ids = ready.length > 0 ? await rpc.model<number[]>('ir.attachment', 'create', [ready.map(make)], 'create') : [];
+        ready.forEach((input, i) => created.set(input.sourceId, ids[i]!));
+      } catch (error) {
+        if (!(error instanceof TrytonError)) throw error;
+        for (const input of ready) {
+          try {
+            const [id] = await rpc.model<number[]>('ir.attachment', 'create', [[make(input)]], 'create');
+            created.set(input.sourceId, id!);
+          } catch (inner) {
+            if (!(inner instanceof TrytonError)) throw inner;
+            failed.set(input.sourceId, message(inner));
+          }
+        }
+      }
+      const back = new Map((await read([...created.values()])).map((a) => [a.id, toRecord(a)]));
+      return inputs.map((input): WriteResult => {
+        const id = created.get(input.sourceId);
+        const r = id !== undefined ? back.get(id) : undefined;
+        if (!r) return { ok: false, sourceId: input.sourceId, id: null, error: failed.get(input.sourceId) ?? 'not created' };
+        return { ok: true, sourceId: input.sourceId, id: r.id, fields: r.fields, modifiedAt: r.modifiedAt };
+      });
+    },
+    async update(inputs: readonly UpdateInput[]): Promise<WriteResult[]> {
+      const failed = new Map<string, string>();
+      for (const input of inputs) {
+        const v = values(input.fields, input.sourceId, input.known);
+        if (Object.keys(v).length === 0) continue;
+        try {
+          await rpc.model('ir.attachment', 'write', [[Number(input.id)], v]);
+        } catch (error) {
+          if (!(error instanceof TrytonError)) throw error;
+          failed.set(input.id, message(error));
+        }
+      }
+      const back = new Map((await read(inputs.map((i) => Number(i.id)))).map((a) => [String(a.id), toRecord(a)]));
+      return inputs.map((input): WriteResult => {
+        const failure = failed.get(input.id);
+        const r = back.get(input.id);
+        if (failure !== undefined || !r) return { ok: false, sourceId: input.sourceId, id: input.id, error: failure ?? `attachment ${input.id} no longer exists` };
+        return { ok: true, sourceId: input.sourceId, id: input.id, fields: r.fields, modifiedAt: r.modifiedAt };
+      });
+    },
+    async remove(ids) {
+      const existing = await read(ids.map(Number));
+      if (existing.length > 0) await rpc.model('ir.attachment', 'delete', [existing.map((a) => a.id)]);
+      return ids.map((id) => ({ id, ok: true }));
+    },
+  };
+}

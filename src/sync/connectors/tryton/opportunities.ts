@@ -1,0 +1,218 @@
+/**
+ * Opportunities as Tryton sales opportunities (`sale.opportunity`, module sale_opportunity),
+ * in the company of the connecting user (its preferences), reference `ivvy-registration:<id>`
+ * (the pairing key that finds an opportunity again after a killed run).
+ *
+ * Mapping: name → description, amount → amount (the estimated revenue), date → start_date,
+ * contact → party (the contact's party). The registration's status is the opportunity's
+ * state and conversion probability: Tryton wins an opportunity only through a confirmed sale
+ * order (state won comes from the sale workflow, and the opportunity state needs an
+ * employee), so the connector leaves synced opportunities as leads whose conversion
+ * probability says how sure the income is — completed (paid) 1, payment waiting 0.75, in
+ * progress 0.25 — and cancels cancelled ones through the workflow's `cancel` (and takes a
+ * re-activated one back with `lead`). A company is not kept: an opportunity has one party.
+ */
+import type { CrmEntity } from '../../connector.js';
+import { canonicalValue } from '../../fingerprint.js';
+import type { Canonical, ChangePage, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
+import { toTrytonDateTime, TrytonError, type TrytonRpc } from './rpc.js';
+import { changedAt, fromDecimal, fromTrytonDate, toDecimal, toTrytonDate } from './values.js';
+
+interface Opportunity {
+  id: number;
+  reference: string | null;
+  description: string | null;
+  amount: unknown;
+  start_date: unknown;
+  party: number | null;
+  state: string;
+  conversion_probability: number;
+  write_date: unknown;
+  create_date: unknown;
+}
+
+export const OPPORTUNITY_FIELDS = ['name', 'amount', 'date', 'status', 'contact'] as const;
+
+const PREFIX = 'ivvy-registration:';
+const PROBABILITY: Readonly<Record<string, number>> = { completed: 1, 'payment-waiting': 0.75, 'in-progress': 0.25 };
+const FIELDS = ['reference', 'description', 'amount', 'start_date', 'party', 'state', 'conversion_probability', 'write_date', 'create_date'];
+const PAGE = 200;
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function statusOf(o: Opportunity): FieldValue {
+  if (o.state === 'cancelled') return 'cancelled';
+  const found = Object.entries(PROBABILITY).find(([, p]) => Math.abs(p - o.conversion_probability) < 1e-6);
+  return found ? found[0] : `probability:${o.conversion_probability}`;
+}
+
+export function openOpportunities(rpc: TrytonRpc, settings: { pageSize: number }): CrmEntity {
+  let company: Promise<number> | null = null;
+  /** The connecting user's current company: opportunities must belong to one. */
+  const companyId = () =>
+    (company ??= rpc.call<{ company?: number | null }>('model.res.user.get_preferences', [true, {}]).then((prefs) => {
+      if (typeof prefs.company !== 'number') {
+        throw new TrytonError('the Tryton user has no current company: sales opportunities belong to a company (set one in the user preferences)', 'ConfigError');
+      }
+      return prefs.company;
+    }));
+
+  const toRecord = (o: Opportunity): SideRecord => ({
+    id: String(o.id),
+    modifiedAt: changedAt(o),
+    fields: {
+      name: canonicalValue('name', o.description),
+      amount: fromDecimal(o.amount),
+      date: fromTrytonDate(o.start_date),
+      status: statusOf(o),
+      contact: o.party === null ? null : String(o.party),
+    },
+    pairedId: o.reference?.startsWith(PREFIX) ? o.reference.slice(PREFIX.length) : null,
+  });
+
+  const read = (ids: readonly number[]) =>
+    ids.length === 0 ? Promise.resolve([] as Opportunity[]) : rpc.model<Opportunity[]>('sale.opportunity', 'search_read', [[['id', 'in', ids]], 0, null, null, FIELDS]);
+
+  /** Values for the changed canonical fields (the state is moved separately). */
+  const values = (fields: Canonical): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    if ('name' in fields) out.description = fields.name ?? null;
+    if ('amount' in fields) out.amount = typeof fields.amount === 'string' ? toDecimal(fields.amount) : null;
+    if ('date' in fields && typeof fields.date === 'string') out.start_date = toTrytonDate(fields.date);
+    if ('contact' in fields) out.party = typeof fields.contact === 'string' && /^\d+$/.test(fields.contact) ? Number(fields.contact) : null;
+    if ('status' in fields && typeof fields.status === 'string' && fields.status in PROBABILITY) out.conversion_probability = PROBABILITY[fields.status];
+    return out;
+  };
+
+  /** Moves opportunities through the workflow to the state their status asks for. */
+  const transition = async (wanted: ReadonlyMap<number, FieldValue>) => {
+    const current = await read([...wanted.keys()]);
+    const cancel = current.filter((o) => wanted.get(o.id) === 'cancelled' && (o.state === 'lead' || o.state === 'opportunity')).map((o) => o.id);
+    const reopen = current.filter((o) => wanted.get(o.id) !== 'cancelled' && o.state === 'cancelled').map((o) => o.id);
+    if (cancel.length > 0) await rpc.model('sale.opportunity', 'cancel', [cancel]);
+    if (reopen.length > 0) await rpc.model('sale.opportunity', 'lead', [reopen]);
+  };
+
+  return {
+    kind: 'opportunity',
+    fields: OPPORTUNITY_FIELDS,
+    async listChanges(since: number, resume: string | null): Promise<ChangePage> {
+      const start = resume ? Number(resume) : 0;
+      const t = toTrytonDateTime(since);
+      const rows = await rpc.model<Opportunity[]>('sale.opportunity', 'search_read', [
+        [['reference', 'like', `${PREFIX}%`], ['OR', ['write_date', '>=', t], ['create_date', '>=', t]]],
+        start,
+        settings.pageSize,
+        [['id', 'ASC']],
+        FIELDS,
+      ]);
+      return { records: rows.map(toRecord), next: rows.length < settings.pageSize ? null : String(start + rows.length) };
+    },
+    get: async (ids) => (await read(ids.map(Number).filter(Number.isSafeInteger))).map(toRecord),
+    async *listIds() {
+      for (let offset = 0; ; offset += PAGE) {
+        const ids = await rpc.model<number[]>('sale.opportunity', 'search', [[['reference', 'like', `${PREFIX}%`]], offset, PAGE, [['id', 'ASC']]]);
+        if (ids.length > 0) yield ids.map(String);
+        if (ids.length < PAGE) return;
+      }
+    },
+    async findBySourceIds(sourceIds) {
+      if (sourceIds.length === 0) return new Map();
+      const rows = await rpc.model<Opportunity[]>('sale.opportunity', 'search_read', [
+        [['reference', 'in', sourceIds.map((id) => `${PREFIX}${id}`)]],
+        0,
+        null,
+        [['id', 'ASC']],
+        ['reference'],
+      ]);
+      const found = new Map<string, string>();
+      for (const r of rows) if (r.reference && !found.has(r.reference.slice(PREFIX.length))) found.set(r.reference.slice(PREFIX.length), String(r.id));
+      return found;
+    },
+    async create(inputs: readonly CreateInput[]): Promise<WriteResult[]> {
+      const owner = await companyId();
+      const created = new Map<string, number>();
+      const failed = new Map<string, string>();
+      const make = (input: CreateInput) => ({
+        ...values(input.fields),
+        reference: `${PREFIX}${input.sourceId}`,
+        company: owner,
+        ...(typeof input.fields.date === 'string' ? {} : { start_date: toTrytonDate(new Date().toISOString().slice(0, 10)) }),
+      });
+      try {
+        const ids = inputs.length > 0 ? await rpc.model<number[]>('sale.opportunity', 'create', [inputs.map(make)], 'create') : [];
+        inputs.forEach((input, i) => created.set(input.sourceId, ids[i]!));
+      } catch (error) {
+        if (!(error instanceof TrytonError)) throw error;
+        // One invalid opportunity fails the whole call: create them one by one to isolate it.
+        for (const input of inputs) {
+          try {
+            const [id] = await rpc.model<number[]>('sale.opportunity', 'create', [[make(input)]], 'create');
+            created.set(input.sourceId, id!);
+          } catch (inner) {
+            if (!(inner instanceof TrytonError)) throw inner;
+            failed.set(input.sourceId, message(inner));
+          }
+        }
+      }
+      const states = new Map(inputs.filter((i) => created.has(i.sourceId)).map((i) => [created.get(i.sourceId)!, i.fields.status ?? null]));
+      await transition(states);
+      const back = new Map((await read([...created.values()])).map((o) => [o.id, toRecord(o)]));
+      return inputs.map((input): WriteResult => {
+        const id = created.get(input.sourceId);
+        const r = id !== undefined ? back.get(id) : undefined;
+        if (!r) return { ok: false, sourceId: input.sourceId, id: null, error: failed.get(input.sourceId) ?? 'not created' };
+        return { ok: true, sourceId: input.sourceId, id: r.id, fields: r.fields, modifiedAt: r.modifiedAt };
+      });
+    },
+    async update(inputs: readonly UpdateInput[]): Promise<WriteResult[]> {
+      const failed = new Map<string, string>();
+      const existing = new Set((await read(inputs.map((i) => Number(i.id)))).map((o) => String(o.id)));
+      const live = inputs.filter((i) => {
+        if (existing.has(i.id)) return true;
+        failed.set(i.id, `opportunity ${i.id} no longer exists`);
+        return false;
+      });
+      // A cancelled opportunity is taken back to lead before its values change, and cancelled
+      // after: Tryton's views keep a cancelled one read only.
+      await transition(new Map(live.filter((i) => 'status' in i.fields && i.fields.status !== 'cancelled').map((i) => [Number(i.id), i.fields.status ?? null])));
+      for (const input of live) {
+        const v = values(input.fields);
+        if (Object.keys(v).length === 0) continue;
+        try {
+          await rpc.model('sale.opportunity', 'write', [[Number(input.id)], v]);
+        } catch (error) {
+          if (!(error instanceof TrytonError)) throw error;
+          failed.set(input.id, message(error));
+        }
+      }
+      await transition(new Map(live.filter((i) => i.fields.status === 'cancelled').map((i) => [Number(i.id), 'cancelled'])));
+      const back = new Map((await read(live.map((i) => Number(i.id)))).map((o) => [String(o.id), toRecord(o)]));
+      return inputs.map((input): WriteResult => {
+        const failure = failed.get(input.id);
+        const r = back.get(input.id);
+        if (failure !== undefined || !r) return { ok: false, sourceId: input.sourceId, id: input.id, error: failure ?? 'not found after update' };
+        return { ok: true, sourceId: input.sourceId, id: input.id, fields: r.fields, modifiedAt: r.modifiedAt };
+      });
+    },
+    async remove(ids, policy) {
+      // Opportunities cannot be archived: "archive" cancels them; "delete" cancels and deletes
+      // (Tryton deletes only cancelled opportunities).
+      const out: Array<{ id: string; ok: boolean; error?: string }> = [];
+      for (const id of ids.map(Number)) {
+        try {
+          const [o] = await read([id]);
+          if (o) {
+            if (o.state === 'lead' || o.state === 'opportunity') await rpc.model('sale.opportunity', 'cancel', [[id]]);
+            if (policy === 'delete') await rpc.model('sale.opportunity', 'delete', [[id]]);
+          }
+          out.push({ id: String(id), ok: true });
+        } catch (error) {
+          if (!(error instanceof TrytonError)) throw error;
+          out.push({ id: String(id), ok: false, error: message(error) });
+        }
+      }
+      return out;
+    },
+  };
+}
