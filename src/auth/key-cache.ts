@@ -14,6 +14,8 @@ import type { SecretBox } from './secret-box.js';
 
 export interface KeyResolver {
   find(key: string): Promise<ApiKeyRecord | null>;
+  /** The record when it is cached already, without waiting for anything. */
+  cached(key: string): ApiKeyRecord | undefined;
   /** Polls for revocations; started with the server. */
   readonly refresher: BackgroundWorker & { refresh(): Promise<void> };
 }
@@ -57,6 +59,7 @@ export function createKeyResolver(
   };
 
   return {
+    cached: (key) => cache.get(key),
     async find(key) {
       const cached = cache.get(key);
       if (cached) return cached;

@@ -2,7 +2,8 @@
  * The IWS request signature (creating-the-request/signing-the-request.md), shared by the
  * server's verifier and the SDK so the two can never drift apart.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import * as crypto from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { formatTimestamp } from './timestamp.js';
 
 export const API_VERSION = '1.0';
@@ -26,8 +27,24 @@ export interface SignedParts {
   ivvyHeaders: ReadonlyArray<readonly [string, string]>;
 }
 
+/**
+ * One-shot hashing (crypto.hash, Node 20.12+) creates no Hash object. Verifying a signed request
+ * with createHash and createHmac objects cost about a third of a signed ping in the server
+ * (docs/performance.md); older Node versions fall back to them.
+ */
+type OneShot = (algorithm: string, data: string | Uint8Array, encoding: 'hex' | 'buffer') => string | Buffer;
+const oneShot = (crypto as unknown as { hash?: OneShot }).hash;
+
+function digest(algorithm: 'md5' | 'sha1', data: string | Uint8Array, encoding: 'hex'): string;
+function digest(algorithm: 'md5' | 'sha1', data: string | Uint8Array, encoding: 'buffer'): Buffer;
+function digest(algorithm: 'md5' | 'sha1', data: string | Uint8Array, encoding: 'hex' | 'buffer'): string | Buffer {
+  if (oneShot) return oneShot(algorithm, data, encoding);
+  const hash = createHash(algorithm).update(data);
+  return encoding === 'hex' ? hash.digest('hex') : hash.digest();
+}
+
 export function md5Hex(body: string | Uint8Array): string {
-  return createHash('md5').update(body).digest('hex');
+  return digest('md5', body, 'hex');
 }
 
 /** `name=value` pairs of the IVVY-* headers, names without `-`/`_`, sorted, joined with `&`. */
@@ -51,8 +68,50 @@ export function stringToSign(parts: SignedParts): string {
   ).toLowerCase();
 }
 
+/**
+ * A key's HMAC pads (RFC 2104), kept for the secrets in use. With an ASCII key (iVvy secrets
+ * are hex) every inner-pad byte is below 0x80, so the pad is also kept as a string that can be
+ * prefixed to the text to sign; `outer` has room after the pad for the inner digest.
+ */
+interface Pads {
+  innerText: string | null;
+  inner: Buffer;
+  outer: Buffer;
+}
+
+const pads = new Map<string, Pads>();
+const SHA1_BLOCK = 64;
+const SHA1_SIZE = 20;
+
+function padsOf(secret: string): Pads {
+  let found = pads.get(secret);
+  if (!found) {
+    let key: Buffer = Buffer.from(secret, 'utf8');
+    if (key.length > SHA1_BLOCK) key = digest('sha1', key, 'buffer');
+    const inner = Buffer.alloc(SHA1_BLOCK, 0x36);
+    const outer = Buffer.alloc(SHA1_BLOCK + SHA1_SIZE, 0);
+    outer.fill(0x5c, 0, SHA1_BLOCK);
+    for (let i = 0; i < key.length; i++) {
+      inner[i] = (inner[i] as number) ^ (key[i] as number);
+      outer[i] = (outer[i] as number) ^ (key[i] as number);
+    }
+    found = { innerText: inner.every((b) => b < 0x80) ? inner.toString('latin1') : null, inner, outer };
+    if (pads.size >= 10_000) pads.clear();
+    pads.set(secret, found);
+  }
+  return found;
+}
+
+/** HMAC-SHA1 (RFC 2104) as hex: H(K ⊕ opad ‖ H(K ⊕ ipad ‖ text)), with one-shot hashes. */
 export function hmacSha1Hex(secret: string, text: string): string {
-  return createHmac('sha1', secret).update(text, 'utf8').digest('hex');
+  const { innerText, inner, outer } = padsOf(secret);
+  const innerHash =
+    innerText !== null
+      ? digest('sha1', innerText + text, 'buffer')
+      : digest('sha1', Buffer.concat([inner, Buffer.from(text, 'utf8')]), 'buffer');
+  // Single-threaded and synchronous: the key's buffer can hold the inner digest for this call.
+  innerHash.copy(outer, SHA1_BLOCK);
+  return digest('sha1', outer, 'hex');
 }
 
 /** Constant-time comparison of two hex signatures (case-insensitive, as hex is). */

@@ -8,6 +8,7 @@ import { ZodError } from 'zod';
 import { queueEmail, type MailSettings } from '../mail/queue.js';
 import { recordChange } from '../outbox/record-change.js';
 import { ApiError, type ErrorEnvelope } from '../protocol/errors.js';
+import { materialize } from '../protocol/json-text.js';
 import { Codes, internalError, notImplemented } from '../protocol/specific-codes.js';
 import { createScope, type Scope } from '../storage/scope.js';
 import type { Storage } from '../storage/database.js';
@@ -72,7 +73,9 @@ export async function dispatch(deps: DispatchDeps, call: DispatchCall, options: 
     const parsed = def.params.safeParse(raw);
     if (!parsed.success) throw validationError(parsed.error, raw);
     const body = await run(deps, def, call.caller, parsed.data, options);
-    return { ok: true, status: 200, body, action: def };
+    // Pre-serialized results (protocol/json-text.ts) go to the HTTP writer as they are; every
+    // other caller gets plain values.
+    return { ok: true, status: 200, body: call.caller.via === 'http' ? body : materialize(body), action: def };
   } catch (error) {
     const apiError = toApiError(error, deps.log, call);
     return { ok: false, status: apiError.errorCode, body: apiError.toEnvelope(), action: def };
@@ -111,7 +114,7 @@ async function run(
           return value;
         });
   if (deps.validateResults) {
-    const checked = def.result.safeParse(result);
+    const checked = def.result.safeParse(materialize(result));
     if (!checked.success) {
       throw new Error(
         `${def.namespace}.${def.action} returned a result that does not match its schema: ${checked.error.message}`,

@@ -1,32 +1,110 @@
-/** Prometheus metrics: request counts by namespace/action/status and a latency histogram. */
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+/**
+ * Prometheus metrics: request counts by namespace/action/status and a latency histogram, plus
+ * prom-client's default process metrics.
+ *
+ * The two request metrics are counted here and handed to the prom-client registry when it is
+ * scraped. prom-client validates and hashes the labels on every observation, which on a
+ * signed ping cost as much as verifying the signature (docs/performance.md); here each label
+ * set is looked up by one string key and the histogram bucket is found in a short array.
+ */
+import { collectDefaultMetrics, Registry } from 'prom-client';
 
 export interface Metrics {
   readonly registry: Registry;
   observe(namespace: string, action: string, status: number, seconds: number): void;
 }
 
+const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
+interface Count {
+  labels: { namespace: string; action: string; status: string };
+  value: number;
+}
+
+interface Latency {
+  namespace: string;
+  action: string;
+  /** Observations per bucket (not cumulative); the last slot is +Inf. */
+  buckets: number[];
+  sum: number;
+  count: number;
+}
+
+/** The minimal shape prom-client's registry reads from a metric when it is scraped. */
+interface Collected {
+  name: string;
+  help: string;
+  type: 'counter' | 'histogram';
+  aggregator: 'sum';
+  get(): Promise<{
+    name: string;
+    help: string;
+    type: string;
+    aggregator: 'sum';
+    values: Array<{ value: number; labels: Record<string, string | number>; metricName?: string }>;
+  }>;
+}
+
 export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'marquee_' });
-  const requests = new Counter({
+  const counts = new Map<string, Count>();
+  const latencies = new Map<string, Latency>();
+
+  const requests: Collected = {
     name: 'marquee_requests_total',
     help: 'API requests by namespace, action and HTTP status',
-    labelNames: ['namespace', 'action', 'status'] as const,
-    registers: [registry],
-  });
-  const latency = new Histogram({
+    type: 'counter',
+    aggregator: 'sum',
+    async get() {
+      return { ...requests, values: [...counts.values()].map((c) => ({ value: c.value, labels: c.labels })) };
+    },
+  };
+  const duration: Collected = {
     name: 'marquee_request_duration_seconds',
     help: 'API request latency by namespace and action',
-    labelNames: ['namespace', 'action'] as const,
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [registry],
-  });
+    type: 'histogram',
+    aggregator: 'sum',
+    async get() {
+      const values: Array<{ value: number; labels: Record<string, string | number>; metricName: string }> = [];
+      for (const l of latencies.values()) {
+        let cumulative = 0;
+        BUCKETS.forEach((le, i) => {
+          cumulative += l.buckets[i] as number;
+          values.push({ value: cumulative, labels: { le, namespace: l.namespace, action: l.action }, metricName: `${duration.name}_bucket` });
+        });
+        values.push({ value: l.count, labels: { le: '+Inf', namespace: l.namespace, action: l.action }, metricName: `${duration.name}_bucket` });
+        values.push({ value: l.sum, labels: { namespace: l.namespace, action: l.action }, metricName: `${duration.name}_sum` });
+        values.push({ value: l.count, labels: { namespace: l.namespace, action: l.action }, metricName: `${duration.name}_count` });
+      }
+      return { ...duration, values };
+    },
+  };
+  // The registry only ever calls get() (and reads name and type) on a registered metric.
+  registry.registerMetric(requests as unknown as Parameters<Registry['registerMetric']>[0]);
+  registry.registerMetric(duration as unknown as Parameters<Registry['registerMetric']>[0]);
+
   return {
     registry,
     observe(namespace, action, status, seconds) {
-      requests.inc({ namespace, action, status: String(status) });
-      latency.observe({ namespace, action }, seconds);
+      const key = `${namespace}\u0000${action}`;
+      const countKey = `${key}\u0000${status}`;
+      let count = counts.get(countKey);
+      if (!count) {
+        count = { labels: { namespace, action, status: String(status) }, value: 0 };
+        counts.set(countKey, count);
+      }
+      count.value++;
+      let latency = latencies.get(key);
+      if (!latency) {
+        latency = { namespace, action, buckets: new Array<number>(BUCKETS.length + 1).fill(0), sum: 0, count: 0 };
+        latencies.set(key, latency);
+      }
+      let bucket = 0;
+      while (bucket < BUCKETS.length && seconds > (BUCKETS[bucket] as number)) bucket++;
+      latency.buckets[bucket] = (latency.buckets[bucket] as number) + 1;
+      latency.sum += seconds;
+      latency.count++;
     },
   };
 }

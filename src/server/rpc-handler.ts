@@ -4,17 +4,22 @@
  * docs/decisions.md: Fastify's per-request machinery alone cost 43% of the node:http ceiling,
  * more than the whole budget the benchmarks allow). Fastify still owns the server, its
  * lifecycle and every other route.
+ *
+ * Everything here runs once per request, so it avoids per-request work that can be done
+ * once: targets are parsed once per distinct URL, a cached key is verified without waiting,
+ * and the metrics are recorded as the response is written (docs/performance.md).
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { ApiError } from '../protocol/errors.js';
+import { serializeBody } from '../protocol/json-text.js';
 import { SUPPORTED_VERSIONS } from '../protocol/signing.js';
 import { Codes, internalError, isRequired } from '../protocol/specific-codes.js';
 import { findCatalogueEntry } from '../registry/catalogue.js';
 import { dispatch } from '../registry/dispatch.js';
 import type { Runtime } from '../runtime.js';
-import { authenticate } from './authenticate.js';
+import { preflight, verify } from './authenticate.js';
 import type { Metrics } from './metrics.js';
 import type { RateLimiter } from './rate-limit.js';
 
@@ -30,6 +35,17 @@ interface Target {
   version: string;
   namespace: string;
   action: string;
+  /** Metric labels: only catalogued names, so junk URLs cannot explode cardinality. */
+  labelNamespace: string;
+  labelAction: string;
+}
+
+/** One request in flight: what the response writer needs to label and time it. */
+interface Exchange {
+  readonly res: ServerResponse;
+  readonly requestId: string;
+  readonly started: bigint;
+  readonly target: Target | null;
 }
 
 function parseTarget(url: string): Target | null {
@@ -37,92 +53,104 @@ function parseTarget(url: string): Target | null {
   const path = q === -1 ? url : url.slice(0, q);
   const parts = path.slice(API_PREFIX.length).split('/');
   if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
-  const action = q === -1 ? null : new URLSearchParams(url.slice(q + 1)).get('action');
-  return { version: decodeURIComponent(parts[0]), namespace: decodeURIComponent(parts[1]), action: action ?? '' };
+  const action = (q === -1 ? null : new URLSearchParams(url.slice(q + 1)).get('action')) ?? '';
+  const namespace = decodeURIComponent(parts[1]);
+  const known = findCatalogueEntry(namespace, action) !== undefined;
+  return {
+    version: decodeURIComponent(parts[0]),
+    namespace,
+    action,
+    labelNamespace: known ? namespace : 'unknown',
+    labelAction: known ? action : 'unknown',
+  };
 }
 
-function send(res: ServerResponse, status: number, body: unknown, requestId: string, extra?: Record<string, string>): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'x-request-id': requestId,
-    ...extra,
-  });
-  res.end(text);
-}
-
-function sendError(res: ServerResponse, error: ApiError, requestId: string, extra?: Record<string, string>): void {
-  send(res, error.errorCode, error.toEnvelope(), requestId, extra);
+/** Clients call a handful of URLs over and over; parse each once (bounded, so junk cannot grow it). */
+function targetCache(limit = 1000): (url: string) => Target | null {
+  const seen = new Map<string, Target | null>();
+  return (url) => {
+    let target = seen.get(url);
+    if (target === undefined) {
+      target = parseTarget(url);
+      if (seen.size >= limit) seen.clear();
+      seen.set(url, target);
+    }
+    return target;
+  };
 }
 
 export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics: Metrics): RpcHandler {
   const log: Logger = runtime.log;
   const limit = runtime.config.bodyLimit;
+  const targetOf = targetCache();
   let closing = false;
 
-  async function handle(req: IncomingMessage, res: ServerResponse, target: Target, body: Buffer, requestId: string) {
+  function send(x: Exchange, status: number, body: unknown, extra?: Record<string, string>): void {
+    const text = serializeBody(body);
+    const headers: Record<string, string | number> = {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': typeof text === 'string' ? Buffer.byteLength(text) : text.length,
+      'x-request-id': x.requestId,
+    };
+    if (extra) Object.assign(headers, extra);
+    x.res.writeHead(status, headers);
+    x.res.end(text);
+    const seconds = Number(process.hrtime.bigint() - x.started) / 1e9;
+    metrics.observe(x.target?.labelNamespace ?? 'unknown', x.target?.labelAction ?? 'unknown', status, seconds);
+  }
+
+  function sendError(x: Exchange, error: ApiError, extra?: Record<string, string>): void {
+    send(x, error.errorCode, error.toEnvelope(), extra);
+  }
+
+  async function handle(req: IncomingMessage, x: Exchange, target: Target, body: Buffer) {
     if (!SUPPORTED_VERSIONS.includes(target.version)) {
-      return sendError(res, new ApiError(404, Codes.unsupportedVersion, `Unsupported API version '${target.version}'`), requestId);
+      return sendError(x, new ApiError(404, Codes.unsupportedVersion, `Unsupported API version '${target.version}'`));
     }
-    const identity = await authenticate(
-      { method: 'POST', url: req.url ?? '', headers: req.headers, body, apiVersion: target.version },
-      (key) => runtime.keys.find(key),
-    );
+    const checked = preflight(req.headers);
+    const record = runtime.keys.cached(checked.key) ?? (await runtime.keys.find(checked.key));
+    const identity = verify({ method: 'POST', url: req.url ?? '', headers: req.headers, body, apiVersion: target.version }, checked, record);
     const wait = limiter.take(identity.key);
-    if (wait > 0) {
-      return sendError(res, new ApiError(429, Codes.rateLimited, 'Too Many Requests'), requestId, { 'retry-after': String(wait) });
-    }
-    if (!target.action) return sendError(res, isRequired('action'), requestId);
+    if (wait > 0) return sendError(x, new ApiError(429, Codes.rateLimited, 'Too Many Requests'), { 'retry-after': String(wait) });
+    if (!target.action) return sendError(x, isRequired('action'));
     let params: unknown = {};
     if (body.length > 0) {
       try {
         params = JSON.parse(body.toString('utf8'));
       } catch {
-        return sendError(res, new ApiError(400, Codes.malformedJson, 'The request body is not valid JSON'), requestId);
+        return sendError(x, new ApiError(400, Codes.malformedJson, 'The request body is not valid JSON'));
       }
     }
     const result = await dispatch(runtime, {
       namespace: target.namespace,
       action: target.action,
       params,
-      caller: { accountId: identity.accountId, userId: identity.userId, apiKey: identity.key, via: 'http', requestId },
+      caller: { accountId: identity.accountId, userId: identity.userId, apiKey: identity.key, via: 'http', requestId: x.requestId },
     });
-    send(res, result.status, result.body, requestId);
+    send(x, result.status, result.body);
   }
 
   const handler = ((req: IncomingMessage, res: ServerResponse) => {
-    const started = process.hrtime.bigint();
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && header.length > 0 && header.length <= 200 ? header : randomUUID();
-    const target = parseTarget(req.url ?? '');
-    // Only catalogued names become metric labels, so junk URLs cannot explode cardinality.
-    const known = target !== null && findCatalogueEntry(target.namespace, target.action) !== undefined;
-    res.once('finish', () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      metrics.observe(known ? target.namespace : 'unknown', known ? target.action : 'unknown', res.statusCode, seconds);
-    });
+    const target = targetOf(req.url ?? '');
+    const x: Exchange = { res, requestId, started: process.hrtime.bigint(), target };
     if (log.isLevelEnabled('debug')) log.debug({ reqId: requestId, req: { method: req.method, url: req.url } }, 'incoming request');
 
     if (closing) {
       req.resume();
-      return sendError(res, new ApiError(503, Codes.internal, 'Service Unavailable: the server is shutting down'), requestId, { connection: 'close' });
+      return sendError(x, new ApiError(503, Codes.internal, 'Service Unavailable: the server is shutting down'), { connection: 'close' });
     }
     if (req.method !== 'POST') {
       req.resume();
-      return sendError(res, new ApiError(405, Codes.methodNotAllowed, 'Method Not Allowed: every API call is a POST'), requestId, { allow: 'POST' });
+      return sendError(x, new ApiError(405, Codes.methodNotAllowed, 'Method Not Allowed: every API call is a POST'), { allow: 'POST' });
     }
     if (target === null) {
       req.resume();
-      return sendError(res, new ApiError(404, Codes.unknownNamespace, `No API endpoint at ${(req.url ?? '').split('?')[0]}`), requestId);
+      return sendError(x, new ApiError(404, Codes.unknownNamespace, `No API endpoint at ${(req.url ?? '').split('?')[0]}`));
     }
     const tooLarge = () =>
-      sendError(
-        res,
-        new ApiError(413, Codes.bodyTooLarge, `The request body exceeds the limit of ${limit} bytes`),
-        requestId,
-        { connection: 'close' },
-      );
+      sendError(x, new ApiError(413, Codes.bodyTooLarge, `The request body exceeds the limit of ${limit} bytes`), { connection: 'close' });
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
       tooLarge();
@@ -149,10 +177,10 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
     req.on('end', () => {
       if (aborted) return;
       const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-      handle(req, res, target, body, requestId).catch((error: unknown) => {
-        if (error instanceof ApiError) return sendError(res, error, requestId);
+      handle(req, x, target, body).catch((error: unknown) => {
+        if (error instanceof ApiError) return sendError(x, error);
         log.error({ err: error, reqId: requestId }, 'request failed');
-        if (!res.headersSent) sendError(res, internalError(requestId), requestId);
+        if (!res.headersSent) sendError(x, internalError(requestId));
       });
     });
   }) as RpcHandler;

@@ -10,6 +10,8 @@ import { isNullSentinel, parseFilterKey, type Modifier } from '../protocol/filte
 import { doesNotValidate } from '../protocol/specific-codes.js';
 import { parseDate, parseTimestamp, SECOND } from '../protocol/timestamp.js';
 import type { CollectionParams } from '../registry/params.js';
+import { cachedPage } from './paging-cache.js';
+import type { Scope } from './scope.js';
 import type { DialectName } from './url.js';
 
 export type FilterType = 'string' | 'integer' | 'number' | 'boolean' | 'timestamp' | 'date';
@@ -41,6 +43,13 @@ export interface CollectionMeta {
 export interface Page<Row> {
   meta: CollectionMeta;
   rows: Row[];
+  /**
+   * The account's write version the page and total were read at (write-versions.ts), when the
+   * paging cache served them; rows are then exactly the data at that version.
+   */
+  version?: number;
+  /** Whether the paging cache continued this page from where an earlier one ended. */
+  continued?: boolean;
 }
 
 export const DEFAULT_CAP = 100;
@@ -61,6 +70,12 @@ export interface PageOptions<Row> {
   /** Extra fixed predicates (e.g. a parent id parameter), applied before filters. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   where?: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+  /**
+   * The handler's store. With it, a collection over versioned tables (write-versions.ts)
+   * remembers its total and where recent pages ended, so paging through it in order costs the
+   * same on every page (paging-cache.ts). Results are identical either way.
+   */
+  store?: Scope;
 }
 
 export function clampPerPage(requested: number | undefined, cap: number): number {
@@ -78,6 +93,13 @@ export async function fetchPage<Row>(opts: PageOptions<Row>): Promise<Page<Row>>
   let base = opts.from;
   if (opts.where) base = base.where(opts.where);
   if (predicates.length > 0) base = base.where((eb) => eb.and(predicates.map((p) => p(eb))));
+
+  if (opts.store) {
+    const cached = await cachedPage({ store: opts.store, base, select: opts.select, idColumn: opts.idColumn, start, perPage });
+    if (cached) {
+      return { meta: { totalResults: cached.total, start, perPage, count: cached.rows.length }, rows: cached.rows, version: cached.version, continued: cached.continued };
+    }
+  }
 
   const [countRow, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirst(),

@@ -52,36 +52,49 @@ export interface Scope {
 
 // Kysely's builders are generic over the table name; the account predicate is the same for
 // every tenant table, so the casts below only tell the compiler what the column is called.
+// A class rather than closures: a scope is created for every call, so its methods are shared.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-export function createScope(executor: Executor, accountId: number, dialect: DialectName, inTransaction = false): Scope {
-  const scope: Scope = {
-    accountId,
-    dialect,
-    inTransaction,
-    executor,
-    selectFrom(table) {
-      return (executor.selectFrom(table) as any).where(`${table}.account_id`, '=', accountId);
-    },
-    insertInto(table, values) {
-      const rows = (Array.isArray(values) ? values : [values]).map((v) => ({ ...v, account_id: accountId }));
-      return (executor.insertInto(table) as any).values(rows);
-    },
-    updateTable(table) {
-      return (executor.updateTable(table) as any).where(`${table}.account_id`, '=', accountId);
-    },
-    deleteFrom(table) {
-      return (executor.deleteFrom(table) as any).where(`${table}.account_id`, '=', accountId);
-    },
-    withExecutor(next, tx) {
-      return createScope(next, accountId, dialect, tx);
-    },
-    async transaction(fn) {
-      if (inTransaction) return fn(scope);
-      return (executor as Kysely<Database>)
-        .transaction()
-        .execute((trx) => fn(createScope(trx, accountId, dialect, true)));
-    },
-  };
-  return scope;
+class AccountScope implements Scope {
+  constructor(
+    readonly executor: Executor,
+    readonly accountId: number,
+    readonly dialect: DialectName,
+    readonly inTransaction: boolean,
+  ) {}
+
+  selectFrom<T extends TenantTable>(table: T): SelectQueryBuilder<Database, T, {}> {
+    return (this.executor.selectFrom(table) as any).where(`${table}.account_id`, '=', this.accountId);
+  }
+
+  insertInto<T extends TenantTable>(
+    table: T,
+    values: TenantInsert<T> | ReadonlyArray<TenantInsert<T>>,
+  ): InsertQueryBuilder<Database, T, InsertResult> {
+    const rows = (Array.isArray(values) ? values : [values]).map((v) => ({ ...v, account_id: this.accountId }));
+    return (this.executor.insertInto(table) as any).values(rows);
+  }
+
+  updateTable<T extends TenantTable>(table: T): UpdateQueryBuilder<Database, T, T, UpdateResult> {
+    return (this.executor.updateTable(table) as any).where(`${table}.account_id`, '=', this.accountId);
+  }
+
+  deleteFrom<T extends TenantTable>(table: T): DeleteQueryBuilder<Database, T, DeleteResult> {
+    return (this.executor.deleteFrom(table) as any).where(`${table}.account_id`, '=', this.accountId);
+  }
+
+  withExecutor(next: Executor, inTransaction: boolean): Scope {
+    return new AccountScope(next, this.accountId, this.dialect, inTransaction);
+  }
+
+  async transaction<R>(fn: (scope: Scope) => Promise<R>): Promise<R> {
+    if (this.inTransaction) return fn(this);
+    return (this.executor as Kysely<Database>)
+      .transaction()
+      .execute((trx) => fn(new AccountScope(trx, this.accountId, this.dialect, true)));
+  }
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
+
+export function createScope(executor: Executor, accountId: number, dialect: DialectName, inTransaction = false): Scope {
+  return new AccountScope(executor, accountId, dialect, inTransaction);
+}

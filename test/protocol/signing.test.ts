@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash, createHmac } from 'node:crypto';
 import { describe, it } from 'node:test';
 import {
   canonicalIvvyHeaders,
@@ -89,5 +90,22 @@ describe('signing (creating-the-request/signing-the-request.md)', () => {
       'posta09f600c77a6dbd947db24c61e8935caapplication/json/api/1.0/test?action=ping1.0ivvydate=2012-04-03 22:23:24',
     );
     assert.equal(signed.headers['X-Api-Authorization'], `IWS k:${expected}`);
+  });
+});
+
+describe('HMAC-SHA1 and MD5 as computed for signatures', () => {
+  it('equal node:crypto’s createHmac and createHash for any key and text, keys longer than a block included', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const randomText = (n: number) => Array.from({ length: n }, () => String.fromCharCode(32 + (next() % 300))).join('');
+    const hex = (n: number) => Array.from({ length: n }, () => (next() % 16).toString(16)).join('');
+    for (let i = 0; i < 200; i++) {
+      // Hex secrets as Marquee issues them, and arbitrary ones (long and non-ASCII).
+      const secret = i % 2 === 0 ? hex(next() % 90) : randomText(next() % 150);
+      const text = randomText(next() % 500);
+      assert.equal(hmacSha1Hex(secret, text), createHmac('sha1', secret).update(text, 'utf8').digest('hex'));
+      assert.equal(md5Hex(text), createHash('md5').update(text).digest('hex'));
+      assert.equal(md5Hex(Buffer.from(text)), createHash('md5').update(Buffer.from(text)).digest('hex'));
+    }
   });
 });

@@ -10,6 +10,7 @@
  * Cancelled and Payment Required (docs/compatibility.md, Events).
  */
 import { formatOptionalTimestamp, formatTimestamp } from '../../protocol/timestamp.js';
+import { prepared } from '../../storage/prepared.js';
 import type { Scope } from '../../storage/scope.js';
 import { InvoiceRefType, loadInvoicesForSources } from '../invoice/store.js';
 import { RegistrationStatus } from '../event/codes.js';
@@ -30,6 +31,51 @@ export interface EventLinkOptions {
 
 const LISTED_STATUSES = [RegistrationStatus.completed, RegistrationStatus.cancelled, RegistrationStatus.paymentRequired];
 
+// Both run on every getContact and twice on every contact write, mostly finding nothing:
+// prepared once (storage/prepared.ts) rather than built and compiled per call.
+function invitationsQuery(byEventStart: boolean) {
+  return prepared((store, p: { ids: number[] }) => {
+    const query = store
+      .selectFrom('event_invitations')
+      .innerJoin('events', 'events.id', 'event_invitations.event_id')
+      .select([
+        'event_invitations.id',
+        'event_invitations.contact_id',
+        'event_invitations.response',
+        'event_invitations.token',
+        'events.id as event_id',
+        'events.code',
+        'events.start_at',
+      ])
+      .where('event_invitations.contact_id', 'in', p.ids);
+    return (byEventStart ? query.orderBy('events.start_at') : query).orderBy('event_invitations.id');
+  });
+}
+
+function registrationsQuery(byEventStart: boolean) {
+  return prepared((store, p: { ids: number[] }) => {
+    const query = store
+      .selectFrom('event_registrations')
+      .innerJoin('events', 'events.id', 'event_registrations.event_id')
+      .select([
+        'event_registrations.id',
+        'event_registrations.contact_id',
+        'event_registrations.status',
+        'event_registrations.completed_at',
+        'event_registrations.ticket_token',
+        'events.id as event_id',
+        'events.code',
+        'events.start_at',
+      ])
+      .where('event_registrations.contact_id', 'in', p.ids)
+      .where('event_registrations.status', 'in', LISTED_STATUSES);
+    return (byEventStart ? query.orderBy('events.start_at') : query).orderBy('event_registrations.id');
+  });
+}
+
+const invitationsOf = { byId: invitationsQuery(false), byStart: invitationsQuery(true) };
+const registrationsOf = { byId: registrationsQuery(false), byStart: registrationsQuery(true) };
+
 export async function loadContactEventLinks(
   store: Scope,
   contactIds: readonly number[],
@@ -40,41 +86,10 @@ export async function loadContactEventLinks(
   if (contactIds.length === 0) return out;
   const ids = [...new Set(contactIds)];
 
-  let invitationsQuery = store
-    .selectFrom('event_invitations')
-    .innerJoin('events', 'events.id', 'event_invitations.event_id')
-    .select([
-      'event_invitations.id',
-      'event_invitations.contact_id',
-      'event_invitations.response',
-      'event_invitations.token',
-      'events.id as event_id',
-      'events.code',
-      'events.start_at',
-    ])
-    .where('event_invitations.contact_id', 'in', ids);
-  let registrationsQuery = store
-    .selectFrom('event_registrations')
-    .innerJoin('events', 'events.id', 'event_registrations.event_id')
-    .select([
-      'event_registrations.id',
-      'event_registrations.contact_id',
-      'event_registrations.status',
-      'event_registrations.completed_at',
-      'event_registrations.ticket_token',
-      'events.id as event_id',
-      'events.code',
-      'events.start_at',
-    ])
-    .where('event_registrations.contact_id', 'in', ids)
-    .where('event_registrations.status', 'in', LISTED_STATUSES);
-  if (options.byEventStart) {
-    invitationsQuery = invitationsQuery.orderBy('events.start_at');
-    registrationsQuery = registrationsQuery.orderBy('events.start_at');
-  }
+  const order = options.byEventStart ? 'byStart' : 'byId';
   const [invitations, registrations] = await Promise.all([
-    invitationsQuery.orderBy('event_invitations.id').execute(),
-    registrationsQuery.orderBy('event_registrations.id').execute(),
+    invitationsOf[order](store, { ids }),
+    registrationsOf[order](store, { ids }),
   ]);
   const registrationIds = registrations.map((r) => r.id);
   const [attendees, invoices] = await Promise.all([

@@ -10,6 +10,7 @@ import { event } from './0005_event.js';
 import { invoice } from './0006_invoice.js';
 import { accountCrm } from './0007_account_crm.js';
 import { sync } from './0009_sync.js';
+import { writeVersions } from './0010_write_versions.js';
 
 export const migrations: readonly Migration[] = [
   foundation,
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   invoice,
   accountCrm,
   sync,
+  writeVersions,
 ];

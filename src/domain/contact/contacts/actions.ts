@@ -1,6 +1,7 @@
 /** getContactList, getContact, addOrUpdateContact. */
 import type { SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
+import { jsonText } from '../../../protocol/json-text.js';
 import { defineAction } from '../../../registry/define-action.js';
 import { bool, collection, id } from '../../../registry/params.js';
 import { fetchPage, type FilterSpec } from '../../../storage/collection.js';
@@ -10,7 +11,9 @@ import { modifiedDateFilters } from '../modified-filters.js';
 import { collectionResult } from '../../../registry/result-schemas.js';
 import { contactInput } from './params.js';
 import { contactListItemResult, contactResult } from './schemas.js';
-import { contactListItems, loadContactDetails } from './shapes.js';
+import { contactDetailText, listItemTexts } from './item-cache.js';
+import type { ContactDetail, ContactListItem } from './schemas.js';
+import { contactListItems } from './shapes.js';
 import type { ContactRow } from './store.js';
 import { upsertContact } from './upsert.js';
 
@@ -62,12 +65,33 @@ export const getContactList = defineAction({
   params: z.object(collection),
   result: collectionResult(contactListItemResult),
   async handler(ctx, params) {
-    const page = await fetchPage<ContactRow>({
+    const query = () => ({
       dialect: ctx.store.dialect,
       from: ctx.store.selectFrom('contacts'),
       filters: CONTACT_FILTERS,
       params,
       idColumn: 'contacts.id',
+      store: ctx.store,
+    });
+    // Items come from the item cache (item-cache.ts) by id; a contact deleted between the
+    // page and its item is read again with the page.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const page = await fetchPage<{ id: number }>({
+        ...query(),
+        select: (qb) => (qb as SelectQueryBuilder<Database, 'contacts', {}>).select('contacts.id'),
+      });
+      const texts = await listItemTexts(
+        ctx.store,
+        page.rows.map((r) => r.id),
+        page.version,
+        page.continued !== true,
+      );
+      if (texts.every((t) => t !== null)) {
+        return { meta: page.meta, results: texts.map((t) => jsonText<ContactListItem>(t as Buffer)) };
+      }
+    }
+    const page = await fetchPage<ContactRow>({
+      ...query(),
       select: (qb) => (qb as SelectQueryBuilder<Database, 'contacts', {}>).selectAll('contacts'),
     });
     return { meta: page.meta, results: await contactListItems(ctx.store, page.rows) };
@@ -81,10 +105,9 @@ export const getContact = defineAction({
   params: z.object({ id: id(), useEventSortOrder: bool().optional() }),
   result: contactResult,
   async handler(ctx, params) {
-    const details = await loadContactDetails(ctx.store, [params.id], ctx.publicUrl, { byEventStart: params.useEventSortOrder === true });
-    const contact = details.get(params.id);
-    if (!contact) throw contactNotFound();
-    return contact;
+    const text = await contactDetailText(ctx.store, params.id, ctx.publicUrl, { byEventStart: params.useEventSortOrder === true });
+    if (text === null) throw contactNotFound();
+    return jsonText<ContactDetail>(text);
   },
 });
 

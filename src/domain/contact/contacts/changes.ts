@@ -5,15 +5,51 @@
  * change: the date stays and nothing is recorded, so a sync engine writing back what it read
  * does not see its own echo.
  */
+import type { Updateable } from 'kysely';
 import { formatTimestamp } from '../../../protocol/timestamp.js';
 import type { ActionContext } from '../../../registry/context.js';
+import { prepared } from '../../../storage/prepared.js';
+import { loadContactEventLinks } from '../event-links.js';
+import type { ContactsTable } from '../tables.js';
 import type { ContactDetail } from './schemas.js';
-import { loadContactDetails } from './shapes.js';
+import { contactListItem, loadContactDetails, loadContactRelations } from './shapes.js';
+import type { ContactRow } from './store.js';
 
 function content(detail: ContactDetail | undefined): string {
   if (!detail) return '';
   const { modifiedDate: _ignored, ...rest } = detail;
   return JSON.stringify(rest);
+}
+
+// The columns a write sets vary; each set of columns is prepared once (storage/prepared.ts).
+const updateContact = prepared((store, p: { id: number; set: Updateable<ContactsTable> }) =>
+  store.updateTable('contacts').set(p.set).where('id', '=', p.id),
+);
+
+/**
+ * A write of the contact's own columns only (no groups, companies or custom fields): the
+ * contact after the write is the one before with the new values, so it is worked out rather
+ * than read back, and the row is written once, with its new modifiedDate when the change
+ * shows in getContact's shape. A write that changes nothing writes nothing.
+ */
+export async function updateContactColumns(ctx: ActionContext, current: ContactRow, set: Updateable<ContactsTable>): Promise<void> {
+  const differs = (Object.keys(set) as Array<keyof typeof set>).some((column) => set[column] !== current[column as keyof ContactRow]);
+  if (!differs) return;
+  const next = { ...current, ...set } as ContactRow;
+  const [relations, events] = await Promise.all([
+    loadContactRelations(ctx.store, [current.id]),
+    loadContactEventLinks(ctx.store, [current.id], ctx.publicUrl),
+  ]);
+  const links = events.get(current.id) ?? { eventInvitations: [], eventRegistrations: [] };
+  const shape = (row: ContactRow): ContactDetail => ({ ...contactListItem(row, relations), ...links });
+  const before = shape(current);
+  const after = shape(next);
+  if (content(before) === content(after)) {
+    await updateContact(ctx.store, { id: current.id, set });
+    return;
+  }
+  await updateContact(ctx.store, { id: current.id, set: { ...set, modified_at: ctx.now } });
+  await ctx.recordChange('ContactUpdated', { data: { ...after, modifiedDate: formatTimestamp(ctx.now) }, previousData: before });
 }
 
 /** Runs `mutate` and records the resulting change of each contact in `contactIds`. */

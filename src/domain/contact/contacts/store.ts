@@ -1,17 +1,25 @@
 /** Queries over contacts and their memberships (groups, companies). */
 import { sql, type Selectable } from 'kysely';
+import { prepared } from '../../../storage/prepared.js';
 import type { Scope } from '../../../storage/scope.js';
 import type { ContactsTable } from '../tables.js';
 
 export type ContactRow = Selectable<ContactsTable>;
 
+// The queries below run on every getContact, page of contacts and contact write: prepared
+// once (storage/prepared.ts) rather than built and compiled per call.
+const contactById = prepared((store, p: { id: number }) => store.selectFrom('contacts').selectAll().where('id', '=', p.id));
+const contactsById = prepared((store, p: { ids: number[] }) =>
+  store.selectFrom('contacts').selectAll().where('id', 'in', p.ids).orderBy('id'),
+);
+
 export async function findContact(store: Scope, id: number): Promise<ContactRow | undefined> {
-  return store.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await contactById(store, { id }))[0];
 }
 
 export async function findContacts(store: Scope, ids: readonly number[]): Promise<ContactRow[]> {
   if (ids.length === 0) return [];
-  return store.selectFrom('contacts').selectAll().where('id', 'in', [...new Set(ids)]).orderBy('id').execute();
+  return contactsById(store, { ids: [...new Set(ids)] });
 }
 
 /**
@@ -39,6 +47,15 @@ export async function existingContactIds(store: Scope, ids: readonly number[]): 
   return new Set(rows.map((r) => r.id));
 }
 
+const groupMembershipsOf = prepared((store, p: { ids: number[] }) =>
+  store
+    .selectFrom('subscription_group_members')
+    .select(['contact_id', 'group_id', 'joined_at'])
+    .where('contact_id', 'in', p.ids)
+    .orderBy('contact_id')
+    .orderBy('group_id'),
+);
+
 export interface GroupMembership {
   contactId: number;
   groupId: number;
@@ -51,13 +68,7 @@ export async function loadGroupMemberships(
 ): Promise<Map<number, GroupMembership[]>> {
   const out = new Map<number, GroupMembership[]>();
   if (contactIds.length === 0) return out;
-  const rows = await store
-    .selectFrom('subscription_group_members')
-    .select(['contact_id', 'group_id', 'joined_at'])
-    .where('contact_id', 'in', contactIds)
-    .orderBy('contact_id')
-    .orderBy('group_id')
-    .execute();
+  const rows = await groupMembershipsOf(store, { ids: [...contactIds] });
   for (const r of rows) {
     const item = { contactId: r.contact_id, groupId: r.group_id, joinedAt: r.joined_at };
     const list = out.get(r.contact_id);
@@ -67,6 +78,16 @@ export async function loadGroupMemberships(
   return out;
 }
 
+const companyLinksOf = prepared((store, p: { ids: number[] }) =>
+  store
+    .selectFrom('company_contacts')
+    .innerJoin('companies', 'companies.id', 'company_contacts.company_id')
+    .select(['company_contacts.contact_id', 'companies.id', 'companies.business_name'])
+    .where('company_contacts.contact_id', 'in', p.ids)
+    .orderBy('company_contacts.contact_id')
+    .orderBy('companies.id'),
+);
+
 export interface CompanyLink {
   id: number;
   businessName: string;
@@ -75,14 +96,7 @@ export interface CompanyLink {
 export async function loadCompanyLinks(store: Scope, contactIds: readonly number[]): Promise<Map<number, CompanyLink[]>> {
   const out = new Map<number, CompanyLink[]>();
   if (contactIds.length === 0) return out;
-  const rows = await store
-    .selectFrom('company_contacts')
-    .innerJoin('companies', 'companies.id', 'company_contacts.company_id')
-    .select(['company_contacts.contact_id', 'companies.id', 'companies.business_name'])
-    .where('company_contacts.contact_id', 'in', contactIds)
-    .orderBy('company_contacts.contact_id')
-    .orderBy('companies.id')
-    .execute();
+  const rows = await companyLinksOf(store, { ids: [...contactIds] });
   for (const r of rows) {
     const item = { id: r.id, businessName: r.business_name };
     const list = out.get(r.contact_id);

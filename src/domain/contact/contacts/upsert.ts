@@ -11,7 +11,7 @@ import { contactNotFound, invalid, paramName, required } from '../errors.js';
 import { mergeExternalUrls, parseExternalUrls, serialiseExternalUrls, type ExternalUrl } from '../external-urls.js';
 import { existingGroupIds } from '../groups/store.js';
 import type { ContactsTable } from '../tables.js';
-import { recordContactAdded, trackContactChanges } from './changes.js';
+import { recordContactAdded, trackContactChanges, updateContactColumns } from './changes.js';
 import type { ContactInput } from './params.js';
 import { CONSENT_SOURCE_API } from './schemas.js';
 import { findContact, findContactByIdentity, setContactCompanies, setContactGroups, type ContactRow } from './store.js';
@@ -109,6 +109,10 @@ export async function upsertContact(ctx: ActionContext, input: ContactInput, pre
   const set = columns(ctx, input, current, p);
 
   if (current) {
+    if (p.groups === undefined && p.companies === undefined && p.customFields.length === 0) {
+      await updateContactColumns(ctx, current, set);
+      return { id: current.id, created: false };
+    }
     await trackContactChanges(ctx, [current.id], async () => {
       if (Object.keys(set).length > 0) await ctx.store.updateTable('contacts').set(set).where('id', '=', current.id).execute();
       await applyRelations(ctx, current.id, p);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { id as idParam } from '../../../registry/params.js';
+import { prepared } from '../../../storage/prepared.js';
 import type { Scope } from '../../../storage/scope.js';
 import { addressResult } from '../address.js';
 import { invalid, paramName } from '../errors.js';
@@ -122,20 +123,23 @@ function group<T>(rows: readonly T[], owner: (row: T) => number, item: (row: T) 
   return out;
 }
 
+const contactValuesOf = prepared((store, p: { ids: number[] }) =>
+  store
+    .selectFrom('contact_custom_values')
+    .innerJoin('custom_field_definitions as d', 'd.id', 'contact_custom_values.field_id')
+    .select(['contact_custom_values.contact_id', 'd.id', 'd.display_name', 'contact_custom_values.value'])
+    .where('contact_custom_values.contact_id', 'in', p.ids)
+    .orderBy('d.sort_order')
+    .orderBy('d.id'),
+);
+
 /** Values of every contact in `contactIds`, in the fields' display order. */
 export async function loadContactCustomFields(
   store: Scope,
   contactIds: readonly number[],
 ): Promise<Map<number, CustomFieldOut[]>> {
   if (contactIds.length === 0) return new Map();
-  const rows = await store
-    .selectFrom('contact_custom_values')
-    .innerJoin('custom_field_definitions as d', 'd.id', 'contact_custom_values.field_id')
-    .select(['contact_custom_values.contact_id', 'd.id', 'd.display_name', 'contact_custom_values.value'])
-    .where('contact_custom_values.contact_id', 'in', contactIds)
-    .orderBy('d.sort_order')
-    .orderBy('d.id')
-    .execute();
+  const rows = await contactValuesOf(store, { ids: [...contactIds] });
   return group(
     rows,
     (r) => r.contact_id,

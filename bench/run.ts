@@ -1,0 +1,218 @@
+/**
+ * `npm run bench [-- options]`: prepares its datasets, starts every server it measures, and
+ * prints one report (throughput side by side with the node:http ceiling and json-server, scale
+ * on SQLite and PostgreSQL, and issue 7's targets as PASS/FAIL). Also writes every figure to
+ * bench/results/latest.json (bench/results/quick.json for --quick runs).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openStorage } from '../src/storage/database.js';
+import { prepareDataset, type Dataset, type DatabaseKind } from './datasets/datasets.js';
+import { DEFAULT_DATA_DIR, ROOT } from './lib/paths.js';
+import { buildMarquee } from './lib/build.js';
+import { machineInfo, pinSelf, planPinning } from './lib/machine.js';
+import { scaleTable, targetsTable, throughputTable, verdicts } from './lib/report.js';
+import { runScale, type ScaleResult } from './scenarios/scale.js';
+import { runThroughput, type ThroughputResults } from './scenarios/throughput.js';
+
+
+const USAGE = `npm run bench -- [options]
+
+  --quick                 small datasets and short runs (under 3 minutes); writes bench/results/quick.json
+  --contacts N            contacts in the throughput dataset (default 100000; quick 10000)
+  --scale N,N             dataset sizes for the scale runs (default 100000,1000000; quick 10000,100000)
+  --postgres URL          PostgreSQL server for the scale runs, as an admin URL
+                          (default $MARQUEE_BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)
+  --no-postgres           skip PostgreSQL
+  --data-dir DIR          where SQLite datasets and json-server's file are kept (default node_modules/.cache/marquee-bench)
+  --fresh                 rebuild the datasets even when kept ones are intact
+  --only throughput|scale run one half
+  --seconds S             measured seconds per throughput case (default 10; quick 3)
+  --warmup S              warm-up seconds before each (default 3; quick 1)
+  --connections N         concurrent connections of the load generator (default 10)
+  --repeats N             timed repetitions of each single scale request (default 20; quick 5)
+  --profile               run Marquee with --cpu-prof; profiles go to bench/results/profiles/
+  --out FILE              results file (default bench/results/latest.json, quick.json with --quick)
+`;
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    contacts: { type: 'string' },
+    scale: { type: 'string' },
+    postgres: { type: 'string' },
+    'no-postgres': { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
+    fresh: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    seconds: { type: 'string' },
+    warmup: { type: 'string' },
+    connections: { type: 'string' },
+    repeats: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+
+const quick = values.quick;
+const int = (text: string | undefined, fallback: number, name: string): number => {
+  if (text === undefined) return fallback;
+  const n = Number(text.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive whole number, got '${text}'`);
+  return n;
+};
+const options = {
+  contacts: int(values.contacts, quick ? 10_000 : 100_000, 'contacts'),
+  scale: (values.scale ?? (quick ? '10000,100000' : '100000,1000000')).split(',').map((s) => int(s.trim(), 0, 'scale')),
+  postgres: values['no-postgres'] ? null : (values.postgres ?? process.env.MARQUEE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'),
+  dataDir: resolve(values['data-dir'] ?? DEFAULT_DATA_DIR),
+  fresh: values.fresh,
+  only: values.only as 'throughput' | 'scale' | undefined,
+  seconds: int(values.seconds, quick ? 3 : 10, 'seconds'),
+  warmup: int(values.warmup, quick ? 1 : 3, 'warmup'),
+  connections: int(values.connections, 10, 'connections'),
+  repeats: int(values.repeats, quick ? 5 : 20, 'repeats'),
+  profileDir: values.profile ? join(ROOT, 'bench', 'results', 'profiles') : null,
+  out: resolve(values.out ?? join(ROOT, 'bench', 'results', quick ? 'quick.json' : 'latest.json')),
+};
+if (options.only !== undefined && options.only !== 'throughput' && options.only !== 'scale') {
+  throw new Error(`--only must be throughput or scale, got '${options.only}'`);
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const started = Date.now();
+const pinning = planPinning();
+pinSelf(pinning);
+if (options.profileDir) mkdirSync(options.profileDir, { recursive: true });
+
+const machineBefore = machineInfo();
+log(`${machineBefore.cpuModel}, ${machineBefore.cores} cores, Node ${machineBefore.node}; load average ${machineBefore.loadAverage.join(' ')}`);
+if (machineBefore.loadAverage[0] > 1) log(`warning: the machine is busy (1-minute load ${machineBefore.loadAverage[0]}); figures will be low and noisy`);
+log(
+  pinning.pinned
+    ? `server pinned to CPU ${pinning.serverCpu}, load generator and this process to CPU ${pinning.loadCpu} (taskset)`
+    : `NOT PINNED: ${pinning.reason}; server and load generator share the cores`,
+);
+
+const buildDir = buildMarquee(options.dataDir, log);
+const datasetOptions = { dataDir: options.dataDir, postgresUrl: options.postgres ?? '', fresh: options.fresh, log };
+const kinds: DatabaseKind[] = options.postgres ? ['sqlite', 'postgres'] : ['sqlite'];
+
+let throughput: ThroughputResults | null = null;
+if (options.only !== 'scale') {
+  const dataset = await prepareDataset('sqlite', options.contacts, { ...datasetOptions, jsonServer: true });
+  log(`\nthroughput: ${options.connections} connections, ${options.warmup} s warm-up, ${options.seconds} s measured per case`);
+  throughput = await runThroughput(
+    { pinning, buildDir, profileDir: options.profileDir, connections: options.connections, seconds: options.seconds, warmupSeconds: options.warmup, log },
+    dataset,
+  );
+}
+
+const scale: ScaleResult[] = [];
+const datasets: Dataset[] = [];
+if (options.only !== 'throughput') {
+  for (const kind of kinds) {
+    for (const size of options.scale) {
+      const dataset = await prepareDataset(kind, size, datasetOptions);
+      datasets.push(dataset);
+      log(`\nscale: ${kind}, ${size.toLocaleString('en-US')} contacts`);
+      scale.push(await runScale({ pinning, buildDir, profileDir: options.profileDir, repeats: options.repeats, log }, dataset));
+    }
+  }
+}
+
+async function databaseVersions(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const storage = await openStorage('sqlite::memory:');
+  try {
+    const row = await storage.db.selectNoFrom((eb) => eb.fn<string>('sqlite_version').as('v')).executeTakeFirst();
+    out.sqlite = String(row?.v);
+  } finally {
+    await storage.close();
+  }
+  if (options.postgres) {
+    const client = new pg.Client({ connectionString: options.postgres });
+    await client.connect();
+    try {
+      out.postgres = String((await client.query('show server_version')).rows[0]?.server_version);
+    } finally {
+      await client.end();
+    }
+  }
+  return out;
+}
+
+function packageVersion(name: string): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function gitRevision(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head} (uncommitted changes under src/)` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+const targets = verdicts(throughput, scale);
+const machineAfter = machineInfo();
+const header = [
+  `Marquee bench, ${new Date(started).toISOString().slice(0, 16).replace('T', ' ')} UTC${quick ? ' (quick run: small datasets, short runs; not for publishing)' : ''}`,
+  `${machineBefore.cpuModel}, ${machineBefore.cores} cores, ${machineBefore.memoryGb} GB, Node ${machineBefore.node}; ` +
+    (pinning.pinned ? `server on CPU ${pinning.serverCpu}, load generator on CPU ${pinning.loadCpu} (taskset)` : `not pinned: ${pinning.reason}`) +
+    `; load average ${machineBefore.loadAverage[0]} before, ${machineAfter.loadAverage[0]} after`,
+].join('\n');
+
+const sections = [header];
+if (throughput) {
+  sections.push(
+    `Throughput: SQLite, ${throughput.dataset.contacts.toLocaleString('en-US')} contacts, autocannon with ${throughput.connections} connections, ` +
+      `${throughput.warmupSeconds} s warm-up + ${throughput.seconds} s per row\n\n${throughputTable(throughput)}`,
+  );
+}
+if (scale.length > 0) {
+  sections.push(`Scale: getContactList, one client, pages of 100; each cell "first request / p50 of ${options.repeats} more" in ms\n\n${scaleTable(scale)}`);
+}
+sections.push(`Targets (issue 7; SQLite, one core)\n\n${targetsTable(targets)}`);
+process.stdout.write(`\n${sections.join('\n\n')}\n`);
+
+const versions = {
+  marquee: (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+  revision: gitRevision(),
+  node: process.version,
+  autocannon: packageVersion('autocannon'),
+  jsonServer: packageVersion('json-server'),
+  ...(await databaseVersions()),
+};
+mkdirSync(resolve(options.out, '..'), { recursive: true });
+writeFileSync(
+  options.out,
+  `${JSON.stringify(
+    {
+      date: new Date(started).toISOString(),
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      quick,
+      machine: { ...machineBefore, loadAverageAfter: machineAfter.loadAverage },
+      pinning: { pinned: pinning.pinned, reason: pinning.reason, serverCpu: pinning.serverCpu, loadCpu: pinning.loadCpu },
+      versions,
+      options: { ...options, postgres: options.postgres ? options.postgres.replace(/\/\/[^@]*@/, '//') : null },
+      throughput,
+      scale,
+      datasets: datasets.map((d) => ({ kind: d.kind, contacts: d.contacts, seedSeconds: d.seedSeconds })),
+      targets,
+    },
+    null,
+    2,
+  )}\n`,
+);
+log(`\nresults written to ${options.out} (${Math.round((Date.now() - started) / 1000)} s)`);

@@ -1,0 +1,120 @@
+/**
+ * Contact list items (getContactList's results, and the first part of getContact) kept as
+ * JSON text per process, and reused while the account's write version is the one they were
+ * read at. Building an item takes the contact row, three related queries, shaping and
+ * serialization; a page of 100 costs far more than the request around it.
+ *
+ * Safety rests on the write version (storage/write-versions.ts): every table an item is made
+ * of (contacts, custom values and definitions, group memberships, company links, companies)
+ * is versioned, an item is kept only when the version read after building it equals the one
+ * read before (so every statement in between read that same data), and it is served only to a
+ * read at that same version, i.e. on unchanged data. Nothing is kept or served inside a
+ * transaction, whose own writes are not versioned until commit.
+ */
+import { perDatabase } from '../../../storage/per-database.js';
+import type { Scope } from '../../../storage/scope.js';
+import { currentWriteVersion } from '../../../storage/write-versions.js';
+import { loadContactEventLinks, type EventLinkOptions } from '../event-links.js';
+import { contactListItem, loadContactRelations } from './shapes.js';
+import { findContacts } from './store.js';
+
+/** Bytes of JSON kept per process; the oldest items go first. */
+const LIMIT_BYTES = 64 * 1024 * 1024;
+
+interface Entry {
+  version: number;
+  /** The item's JSON, UTF-8. */
+  bytes: Buffer;
+}
+
+interface ItemCache {
+  entries: Map<number, Entry>;
+  size: number;
+  stats: ItemCacheStats;
+}
+
+export interface ItemCacheStats {
+  /** Items served as kept. */
+  hits: number;
+  /** Items built from the database. */
+  built: number;
+}
+
+function cacheOf(store: Scope): ItemCache {
+  return perDatabase(store.executor, 'contact-list-items', () => ({ entries: new Map(), size: 0, stats: { hits: 0, built: 0 } }));
+}
+
+/** How items were served on this database (for tests and diagnostics). */
+export function itemCacheStats(store: Scope): Readonly<ItemCacheStats> {
+  return { ...cacheOf(store).stats };
+}
+
+function keep(cache: ItemCache, id: number, entry: Entry): void {
+  const previous = cache.entries.get(id);
+  if (previous) {
+    cache.size -= previous.bytes.length;
+    cache.entries.delete(id);
+  }
+  cache.entries.set(id, entry);
+  cache.size += entry.bytes.length;
+  while (cache.size > LIMIT_BYTES) {
+    const [oldest, old] = cache.entries.entries().next().value as [number, Entry];
+    cache.entries.delete(oldest);
+    cache.size -= old.bytes.length;
+  }
+}
+
+/**
+ * The list item JSON (UTF-8) of each id, in order, or null for an id that is not a contact of
+ * the account (any more). `version` is the write version the ids were read at, when known.
+ * `keepBuilt: false` serves kept items but keeps no new ones: a client reading a whole list in
+ * order reads each item once, and keeping them would only push out the ones read repeatedly.
+ */
+export async function listItemTexts(
+  store: Scope,
+  ids: readonly number[],
+  version: number | undefined,
+  keepBuilt = true,
+): Promise<Array<Buffer | null>> {
+  const cache = store.inTransaction || version === undefined ? null : cacheOf(store);
+  const out: Array<Buffer | null> = new Array<Buffer | null>(ids.length).fill(null);
+  const missing: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    const entry = cache?.entries.get(id);
+    if (entry !== undefined && entry.version === version) out[i] = entry.bytes;
+    else missing.push(id);
+  }
+  const stats = cacheOf(store).stats;
+  stats.hits += ids.length - missing.length;
+  stats.built += missing.length;
+  if (missing.length === 0) return out;
+
+  const [rows, relations] = await Promise.all([findContacts(store, missing), loadContactRelations(store, missing)]);
+  const built = new Map(rows.map((row) => [row.id, Buffer.from(JSON.stringify(contactListItem(row, relations)), 'utf8')]));
+  const unchanged = cache !== null && keepBuilt && (await currentWriteVersion(store)) === version;
+  for (let i = 0; i < ids.length; i++) {
+    if (out[i] !== null) continue;
+    const id = ids[i] as number;
+    const bytes = built.get(id) ?? null;
+    out[i] = bytes;
+    if (bytes !== null && unchanged) keep(cache, id, { version: version as number, bytes });
+  }
+  return out;
+}
+
+/** getContact's JSON (UTF-8), or null when the account has no such contact. */
+export async function contactDetailText(
+  store: Scope,
+  id: number,
+  publicUrl: string,
+  options: EventLinkOptions = {},
+): Promise<Buffer | null> {
+  const version = store.inTransaction ? undefined : await currentWriteVersion(store);
+  const [[item], events] = await Promise.all([listItemTexts(store, [id], version), loadContactEventLinks(store, [id], publicUrl, options)]);
+  if (item === null || item === undefined) return null;
+  const links = events.get(id) ?? { eventInvitations: [], eventRegistrations: [] };
+  // The item is an object; getContact's two event arrays follow its last member.
+  const tail = `,"eventInvitations":${JSON.stringify(links.eventInvitations)},"eventRegistrations":${JSON.stringify(links.eventRegistrations)}}`;
+  return Buffer.concat([item.subarray(0, item.length - 1), Buffer.from(tail, 'utf8')]);
+}
