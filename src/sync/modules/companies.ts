@@ -19,9 +19,9 @@ import {
   writeCustomFields,
   type CustomFieldMap,
 } from '../ivvy/records.js';
-import type { WriteJob } from '../ivvy/writes.js';
+import { upsertWriter } from '../ivvy/upsert-writer.js';
 import { canonicalValue } from '../fingerprint.js';
-import type { Canonical, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../types.js';
+import type { Canonical, FieldValue, SideRecord } from '../types.js';
 
 interface IvvyAddress {
   line1?: string | null;
@@ -130,19 +130,6 @@ export const companiesModule: SyncModule = {
       return { params: p, held };
     };
 
-    const apply = async (jobs: Array<{ job: WriteJob; sourceId: string; id: string | null; held: Canonical }>): Promise<WriteResult[]> => {
-      const outcomes = await ctx.writer.run(jobs.map((j) => j.job));
-      return outcomes.map((o, i): WriteResult => {
-        const j = jobs[i]!;
-        if (!o.ok) return { ok: false, sourceId: j.sourceId, id: j.id, error: o.error };
-        const body = o.body as { id?: number; success?: boolean; message?: string };
-        if (body.success === false || (body.id === undefined && j.id === null)) {
-          return { ok: false, sourceId: j.sourceId, id: j.id, error: `iVvy contact.addOrUpdateCompany: ${body.message ?? 'not saved'}` };
-        }
-        return { ok: true, sourceId: j.sourceId, id: String(body.id ?? j.id), fields: j.held, modifiedAt: null };
-      });
-    };
-
     return {
       fields,
       listChanges: feed.listChanges,
@@ -150,45 +137,14 @@ export const companiesModule: SyncModule = {
       async *listIds() {
         for await (const page of feed.listAll()) yield page.map((c) => String(c.id));
       },
-      writer: {
-        async create(inputs: readonly CreateInput[]) {
-          const invalid: WriteResult[] = [];
-          const jobs = [];
-          for (const input of inputs) {
-            if (input.fields.name === null || input.fields.name === undefined) {
-              invalid.push({ ok: false, sourceId: input.sourceId, id: null, error: 'iVvy needs a business name to create a company' });
-              continue;
-            }
-            const { params: p, held } = params(input.fields, null);
-            jobs.push({
-              job: { namespace: 'contact', action: 'addOrUpdateCompany', params: { ...p, externalId: input.sourceId }, kind: 'create' as const },
-              sourceId: input.sourceId,
-              id: null,
-              held,
-            });
-          }
-          return [...invalid, ...(await apply(jobs))];
-        },
-        async update(inputs: readonly UpdateInput[]) {
-          return apply(
-            inputs.map((input) => {
-              const { params: p, held } = params(input.fields, input.known);
-              return {
-                job: {
-                  namespace: 'contact',
-                  action: 'addOrUpdateCompany',
-                  params: { id: Number(input.id), ...p, externalId: input.sourceId },
-                  kind: 'idempotent' as const,
-                },
-                sourceId: input.sourceId,
-                id: input.id,
-                held,
-              };
-            }),
-          );
-        },
+      writer: upsertWriter({
+        writer: ctx.writer,
+        namespace: 'contact',
+        action: 'addOrUpdateCompany',
+        cannotCreate: (fields) => (fields.name === null || fields.name === undefined ? 'iVvy needs a business name to create a company' : null),
+        params: async (fields, _creating, known) => params(fields, known),
         findBySourceIds: (sourceIds, since) => findByExternalIds(feed.listChanges, sourceIds, since),
-      },
+      }),
     };
   },
 };

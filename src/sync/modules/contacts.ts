@@ -21,9 +21,9 @@ import {
   writeCustomFields,
   type CustomFieldMap,
 } from '../ivvy/records.js';
-import type { WriteJob } from '../ivvy/writes.js';
+import { upsertWriter } from '../ivvy/upsert-writer.js';
 import { canonicalValue } from '../fingerprint.js';
-import type { Canonical, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../types.js';
+import type { Canonical, FieldValue, SideRecord } from '../types.js';
 import type { IvvyApi } from '../ivvy/api.js';
 import { IvvyApiError } from '../../client/index.js';
 import { crmIdsOf, ivvyIdsOf } from '../ivvy/related.js';
@@ -183,19 +183,6 @@ export const contactsModule: SyncModule = {
       return { params: p, held };
     };
 
-    const apply = async (jobs: Array<{ job: WriteJob; sourceId: string; id: string | null; held: Canonical }>): Promise<WriteResult[]> => {
-      const outcomes = await ctx.writer.run(jobs.map((j) => j.job));
-      return outcomes.map((o, i): WriteResult => {
-        const j = jobs[i]!;
-        if (!o.ok) return { ok: false, sourceId: j.sourceId, id: j.id, error: o.error };
-        const body = o.body as { id?: number; success?: boolean; message?: string };
-        if (body.success === false || body.id === undefined) {
-          return { ok: false, sourceId: j.sourceId, id: j.id, error: `iVvy contact.addOrUpdateContact: ${body.message ?? 'not saved'}` };
-        }
-        return { ok: true, sourceId: j.sourceId, id: String(body.id), fields: j.held, modifiedAt: null };
-      });
-    };
-
     return {
       fields,
       listChanges: feed.listChanges,
@@ -215,46 +202,17 @@ export const contactsModule: SyncModule = {
       async *listIds() {
         for await (const page of feed.listAll()) yield page.map((c) => String(c.id));
       },
-      writer: {
-        async create(inputs: readonly CreateInput[]) {
-          const jobs = [];
-          const invalid: WriteResult[] = [];
-          for (const input of inputs) {
-            const missing = REQUIRED.filter((f) => input.fields[f] === null || input.fields[f] === undefined);
-            if (missing.length > 0) {
-              invalid.push({ ok: false, sourceId: input.sourceId, id: null, error: `iVvy needs ${missing.join(', ')} to create a contact` });
-              continue;
-            }
-            const { params: p, held } = await params(input.fields, true, null);
-            jobs.push({
-              job: { namespace: 'contact', action: 'addOrUpdateContact', params: { ...p, externalId: input.sourceId }, kind: 'create' as const },
-              sourceId: input.sourceId,
-              id: null,
-              held,
-            });
-          }
-          return [...invalid, ...(await apply(jobs))];
+      writer: upsertWriter({
+        writer: ctx.writer,
+        namespace: 'contact',
+        action: 'addOrUpdateContact',
+        cannotCreate: (fields) => {
+          const missing = REQUIRED.filter((f) => fields[f] === null || fields[f] === undefined);
+          return missing.length > 0 ? `iVvy needs ${missing.join(', ')} to create a contact` : null;
         },
-        async update(inputs: readonly UpdateInput[]) {
-          const jobs = [];
-          for (const input of inputs) {
-            const { params: p, held } = await params(input.fields, false, input.known);
-            jobs.push({
-              job: {
-                namespace: 'contact',
-                action: 'addOrUpdateContact',
-                params: { id: Number(input.id), ...p, externalId: input.sourceId },
-                kind: 'idempotent' as const,
-              },
-              sourceId: input.sourceId,
-              id: input.id,
-              held,
-            });
-          }
-          return apply(jobs);
-        },
+        params: params,
         findBySourceIds: (sourceIds, since) => findByExternalIds(feed.listChanges, sourceIds, since),
-      },
+      }),
     };
   },
 };

@@ -14,17 +14,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import type { MarqueeClient } from '../../../src/client/index.js';
-import { markAttended } from '../../../src/domain/event/attendees/attendance.js';
-import type { EventWriteContext } from '../../../src/domain/event/context.js';
-import { respondToInvitation } from '../../../src/domain/event/invitations/store.js';
-import { cancelRegistration } from '../../../src/domain/event/registrations/store.js';
 import { seedAccount } from '../../../src/seed/seed.js';
 import type { SyncConfig } from '../../../src/sync/config.js';
 import { startHubSpotDouble, type HubSpotDouble, type StoredObject } from '../../doubles/hubspot/server.js';
 import { describeEachDatabase } from '../../support/suite.js';
 import { runSyncChild } from '../support/child.js';
 import { syncConfig } from '../support/harness.js';
+import { ivvyChanges, listAll, type IvvyAttendee, type IvvyEmail, type IvvyEvent, type IvvyInvitation, type IvvyRegistration } from '../support/ivvy-side.js';
 
 interface Contact {
   id: number;
@@ -37,44 +33,8 @@ interface Company {
   id: number;
   businessName: string;
 }
-interface Event {
-  id: number;
-  title: string;
-  eventType: number;
-}
-interface Invitation {
-  contactId: number;
-  response: 'U' | 'Y' | 'N';
-}
-interface Attendee {
-  id: number;
-  contactId: number | null;
-  registrationStatus: number;
-  hasAttended: boolean;
-  sessionHasAttended: boolean;
-}
-interface Registration {
-  id: number;
-  currentStatus: number;
-  mainContactId: number | null;
-  invoiceTotalCost: number;
-  eventName: string;
-}
-interface Email {
-  id: number;
-  contactId: number | null;
-  subject: string;
-  body: string;
-  sentTime: string | null;
-}
-
 const STAGES: Record<number, string> = { 1: 'qualifiedtobuy', 2: 'closedwon', 3: 'closedlost', 4: 'contractsent' };
 
-async function all<T>(client: MarqueeClient, namespace: string, action: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  const out: T[] = [];
-  for await (const r of client.paginate<T>(namespace, action, params)) out.push(r);
-  return out;
-}
 
 describeEachDatabase('sync scenario: Marquee ↔ HubSpot double, every module, with killed runs', ({ server }) => {
   let hub: HubSpotDouble;
@@ -83,19 +43,14 @@ describeEachDatabase('sync scenario: Marquee ↔ HubSpot double, every module, w
   const dealt = new Set<number>();
 
   const client = () => server().client;
-  const writeContext = (): EventWriteContext => ({
-    store: server().store(),
-    now: Date.now(),
-    publicUrl: server().runtime.publicUrl,
-    recordChange: async () => undefined,
-  });
+  const change = ivvyChanges(server);
 
   before(async () => {
     hub = await startHubSpotDouble({ searchPerSecond: 100 });
     await seedAccount(server().runtime, { accountId: server().accountId, contacts: 12, randomSeed: 8 });
     // Emails: invitations sent through the API are logged (and "sent": no SMTP in tests).
     // The seed invites every contact it has, so the invitees are new contacts.
-    const events = await all<Event>(client(), 'event', 'getEventList');
+    const events = await listAll<IvvyEvent>(client(), 'event', 'getEventList');
     for (const [i, e] of events.slice(0, 2).entries()) {
       const { id } = await client().call<{ id: number }>('contact', 'addOrUpdateContact', { firstName: `Guest${i}`, lastName: 'Invitee', email: `guest${i}@example.com` });
       await client().call('event', 'inviteContacts', { event: e.id, contacts: [id] });
@@ -124,7 +79,7 @@ describeEachDatabase('sync scenario: Marquee ↔ HubSpot double, every module, w
     const outcome = await runSyncChild(config, kill);
     if (!outcome.killed) {
       assert.equal(outcome.summary?.status, 'succeeded', outcome.stderr + JSON.stringify(outcome.summary?.errors));
-      for (const r of await all<Registration>(client(), 'event', 'getRegistrationList')) if (r.currentStatus === 2) dealt.add(r.id);
+      for (const r of await listAll<IvvyRegistration>(client(), 'event', 'getRegistrationList')) if (r.currentStatus === 2) dealt.add(r.id);
     }
     return outcome;
   };
@@ -135,59 +90,27 @@ describeEachDatabase('sync scenario: Marquee ↔ HubSpot double, every module, w
   });
 
   it('keeps every status current through changes on both sides and runs killed midway', async () => {
-    const events = await all<Event>(client(), 'event', 'getEventList');
-    const registrations = await all<Registration>(client(), 'event', 'getRegistrationList');
+    const events = await listAll<IvvyEvent>(client(), 'event', 'getEventList');
+    const registrations = await listAll<IvvyRegistration>(client(), 'event', 'getRegistrationList');
 
     // iVvy: an undecided invitee says yes, a paid attendee checks in, a registration waiting
     // on payment is paid, a paid one is cancelled, an event is renamed, a contact is invited
     // (a new member and a new email), a contact joins a company.
-    let answered = false;
-    for (const e of events) {
-      if (answered) break;
-      const undecided = (await all<Invitation>(client(), 'event', 'getInvitedContactList', { eventId: e.id })).find((i) => i.response === 'U');
-      if (!undecided) continue;
-      const row = await server()
-        .store()
-        .selectFrom('event_invitations')
-        .select('id')
-        .where('event_id', '=', e.id)
-        .where('contact_id', '=', undecided.contactId)
-        .executeTakeFirstOrThrow();
-      await respondToInvitation(writeContext(), row.id, 'Y');
-      answered = true;
-    }
-    assert.ok(answered, 'the seed has an undecided invitation');
-
-    let checkedIn = false;
-    for (const e of events) {
-      const absent = (await all<Attendee>(client(), 'event', 'getAttendeeList', { eventId: e.id })).find(
-        (a) => a.registrationStatus === 2 && !a.hasAttended && !a.sessionHasAttended && a.contactId !== null,
-      );
-      if (absent && (await markAttended(writeContext(), absent.id))) {
-        checkedIn = true;
-        break;
-      }
-    }
-    assert.ok(checkedIn, 'a paid attendee who had not come checks in');
-
+    await change.answerUndecided(events);
+    assert.ok(await change.checkInSomeone(events), 'a paid attendee who had not come checks in');
     const waiting = registrations.find((r) => r.currentStatus === 4 && r.invoiceTotalCost > 0)!;
     assert.ok(waiting, 'the seed has a registration waiting on payment');
-    const invoices = await all<{ id: number; currentStatus: number; totalCost: number; amountPaid: number }>(client(), 'invoice', 'getInvoiceList', {
-      filter: { refType: 1, refId: waiting.id },
-    });
-    for (const invoice of invoices.filter((i) => i.currentStatus === 0 || i.currentStatus === 1)) {
-      await client().call('invoice', 'addPayment', { invoiceId: invoice.id, amountPaid: Math.round((invoice.totalCost - invoice.amountPaid) * 100) / 100, paymentMethod: 3 });
-    }
+    await change.payRegistration(waiting.id);
     const cancelled = registrations.find((r) => r.currentStatus === 2 && dealt.has(r.id))!;
-    await cancelRegistration(writeContext(), cancelled.id);
+    await change.cancelRegistration(cancelled.id);
 
     const record = events.find((e) => e.eventType === 12)!;
     await client().call('event', 'addOrUpdateEvent', { id: record.id, title: `${record.title} (renamed)` });
 
     const newcomer = await client().call<{ id: number }>('contact', 'addOrUpdateContact', { firstName: 'Late', lastName: 'Invitee', email: 'late@example.com' });
     await client().call('event', 'inviteContacts', { event: record.id, contacts: [newcomer.id] });
-    const contacts = await all<Contact>(client(), 'contact', 'getContactList');
-    const companies = await all<Company>(client(), 'contact', 'getCompanyList');
+    const contacts = await listAll<Contact>(client(), 'contact', 'getContactList');
+    const companies = await listAll<Company>(client(), 'contact', 'getCompanyList');
     const loner = contacts.find((c) => c.companies.length === 0)!;
     await client().call('contact', 'addOrUpdateContact', { id: loner.id, companies: [companies[0]!.id] });
 
@@ -216,8 +139,8 @@ describeEachDatabase('sync scenario: Marquee ↔ HubSpot double, every module, w
     const changed = Object.values(idle.summary!.counts).reduce((n, c) => n + c.created + c.updated + c.errors, 0);
     assert.equal(changed, 0, JSON.stringify(idle.summary!.counts));
 
-    assert.equal((await all<Contact>(client(), 'contact', 'getContactList')).find((c) => c.externalId === phoned.id)?.phone, '0400 111 222');
-    const joined = (await all<Contact>(client(), 'contact', 'getContactList')).find((c) => c.id === joiner.id)!;
+    assert.equal((await listAll<Contact>(client(), 'contact', 'getContactList')).find((c) => c.externalId === phoned.id)?.phone, '0400 111 222');
+    const joined = (await listAll<Contact>(client(), 'contact', 'getContactList')).find((c) => c.id === joiner.id)!;
     assert.ok(joined.companies.map(String).includes(target.properties.ivvy_company_id!), 'the company association made in HubSpot reached iVvy');
     const deal = hub.objects('deals').find((d) => d.properties.ivvy_registration_id === String(cancelled.id))!;
     assert.equal(deal.properties.dealstage, 'closedlost', 'a cancelled registration closes its deal as lost');
@@ -233,8 +156,8 @@ describeEachDatabase('sync scenario: Marquee ↔ HubSpot double, every module, w
 
   async function assertHubSpotMatches(): Promise<void> {
     // Contacts and companies, and who works where.
-    const contacts = await all<Contact>(client(), 'contact', 'getContactList');
-    const companies = await all<Company>(client(), 'contact', 'getCompanyList');
+    const contacts = await listAll<Contact>(client(), 'contact', 'getContactList');
+    const companies = await listAll<Company>(client(), 'contact', 'getCompanyList');
     assert.equal(hub.objects('contacts').length, contacts.length, 'HubSpot holds as many contacts as iVvy');
     assert.equal(hub.objects('companies').length, companies.length, 'HubSpot holds as many companies as iVvy');
     const hubCompany = new Map(hub.objects('companies').map((o) => [o.properties.ivvy_company_id, o.id]));
@@ -245,15 +168,15 @@ describeEachDatabase('sync scenario: Marquee ↔ HubSpot double, every module, w
     }
 
     // Events and their members.
-    const events = await all<Event>(client(), 'event', 'getEventList');
+    const events = await listAll<IvvyEvent>(client(), 'event', 'getEventList');
     const marketing = hub.marketingEvents();
     assert.equal(marketing.length, events.length, 'one marketing event per event');
     for (const e of events) {
       const m = marketing.filter((x) => x.externalEventId === String(e.id));
       assert.equal(m.length, 1, `event ${e.id} is one marketing event`);
       assert.equal(m[0]!.eventName, e.title);
-      const invitations = await all<Invitation>(client(), 'event', 'getInvitedContactList', { eventId: e.id });
-      const attendees = await all<Attendee>(client(), 'event', 'getAttendeeList', { eventId: e.id });
+      const invitations = await listAll<IvvyInvitation>(client(), 'event', 'getInvitedContactList', { eventId: e.id });
+      const attendees = await listAll<IvvyAttendee>(client(), 'event', 'getAttendeeList', { eventId: e.id });
       const expected = new Map<string, string>();
       for (const contactId of new Set([...invitations.map((i) => i.contactId), ...attendees.flatMap((a) => (a.contactId === null ? [] : [a.contactId]))])) {
         const rows = attendees.filter((a) => a.contactId === contactId);
@@ -272,7 +195,7 @@ describeEachDatabase('sync scenario: Marquee ↔ HubSpot double, every module, w
     }
 
     // Paid registrations (and those that were paid when synced) as deals.
-    const registrations = await all<Registration>(client(), 'event', 'getRegistrationList');
+    const registrations = await listAll<IvvyRegistration>(client(), 'event', 'getRegistrationList');
     const deals = hub.objects('deals');
     const wanted = registrations.filter((r) => dealt.has(r.id));
     let withCompany = 0;
@@ -293,7 +216,7 @@ describeEachDatabase('sync scenario: Marquee ↔ HubSpot double, every module, w
     assert.ok(withCompany > 0, 'some deals are associated with the contact\'s company');
 
     // Emails to contacts, HTML bodies as they are.
-    const emails = (await all<Email>(client(), 'account', 'getEmailLogList')).filter((e) => e.contactId !== null && e.sentTime !== null);
+    const emails = (await listAll<IvvyEmail>(client(), 'account', 'getEmailLogList')).filter((e) => e.contactId !== null && e.sentTime !== null);
     assert.ok(emails.length > 0, 'the scenario sent emails');
     const engagements = hub.objects('emails');
     assert.equal(engagements.length, emails.length, 'one email engagement per email');

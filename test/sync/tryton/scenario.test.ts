@@ -13,11 +13,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import type { MarqueeClient } from '../../../src/client/index.js';
-import { markAttended } from '../../../src/domain/event/attendees/attendance.js';
-import type { EventWriteContext } from '../../../src/domain/event/context.js';
-import { respondToInvitation } from '../../../src/domain/event/invitations/store.js';
-import { cancelRegistration } from '../../../src/domain/event/registrations/store.js';
 import { seedAccount } from '../../../src/seed/seed.js';
 import type { SyncConfig } from '../../../src/sync/config.js';
 import { createRateLimiter } from '../../../src/sync/rate-limiter.js';
@@ -25,6 +20,7 @@ import { createTrytonRpc, type TrytonRpc } from '../../../src/sync/connectors/tr
 import { describeEachDatabase } from '../../support/suite.js';
 import { runSyncChild } from '../support/child.js';
 import { syncConfig } from '../support/harness.js';
+import { ivvyChanges, listAll, type IvvyAttendee, type IvvyEmail, type IvvyEvent, type IvvyInvitation, type IvvyRegistration } from '../support/ivvy-side.js';
 import { createTrytonDatabase, stopTryton, type TrytonDatabase } from '../support/tryton.js';
 
 interface IvvyContact {
@@ -47,43 +43,6 @@ interface Party {
   active: boolean | number;
   categories: number[];
   identifiers: number[];
-}
-interface Event {
-  id: number;
-  title: string;
-  eventType: number;
-}
-interface Invitation {
-  contactId: number;
-  email: string;
-  response: 'U' | 'Y' | 'N';
-}
-interface Attendee {
-  id: number;
-  contactId: number | null;
-  registrationStatus: number;
-  hasAttended: boolean;
-  sessionHasAttended: boolean;
-}
-interface Registration {
-  id: number;
-  currentStatus: number;
-  mainContactId: number | null;
-  invoiceTotalCost: number;
-  eventName: string;
-}
-interface Email {
-  id: number;
-  contactId: number | null;
-  subject: string;
-  body: string;
-  sentTime: string | null;
-}
-
-async function list<T>(client: MarqueeClient, namespace: string, action: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  const out: T[] = [];
-  for await (const r of client.paginate<T>(namespace, action, params)) out.push(r);
-  return out;
 }
 
 after(stopTryton);
@@ -128,7 +87,7 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
   });
 
   const client = () => server().client;
-  const writeContext = (): EventWriteContext => ({ store: server().store(), now: Date.now(), publicUrl: server().runtime.publicUrl, recordChange: async () => undefined });
+  const change = ivvyChanges(server);
   const category = async (name: string) => (await rpc.model<number[]>('party.category', 'search', [[['name', '=', name], ['parent', '=', null]], 0, 1, null]))[0];
   const partiesOf = async (categoryName: string, activeOnly = true): Promise<Array<Party & { email: string | null; phone: string | null; key: string | null }>> => {
     const cat = await category(categoryName);
@@ -177,7 +136,7 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
     const outcome = await runSyncChild(config, kill, reconcile);
     if (!outcome.killed) {
       assert.notEqual(outcome.summary?.status, 'failed', outcome.stderr);
-      for (const r of await list<Registration>(client(), 'event', 'getRegistrationList')) if (r.currentStatus === 2) dealt.add(r.id);
+      for (const r of await listAll<IvvyRegistration>(client(), 'event', 'getRegistrationList')) if (r.currentStatus === 2) dealt.add(r.id);
     }
     return outcome;
   };
@@ -190,7 +149,7 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
     await seedAccount(server().runtime, { accountId: server().accountId, contacts: 12, randomSeed: 11 });
     // Emails: invitations sent through the API are logged. The seed invites every contact it
     // has, so the invitees are new contacts.
-    const events = await list<Event>(client(), 'event', 'getEventList');
+    const events = await listAll<IvvyEvent>(client(), 'event', 'getEventList');
     for (const [i, e] of events.slice(0, 2).entries()) {
       const { id } = await client().call<{ id: number }>('contact', 'addOrUpdateContact', { firstName: `Guest${i}`, lastName: 'Invitee', email: `guest${i}@example.com` });
       await client().call('event', 'inviteContacts', { event: e.id, contacts: [id] });
@@ -214,24 +173,18 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
   });
 
   it('survives runs killed at any point while both sides change, and ends with no duplicate', async () => {
-    const events = await list<Event>(client(), 'event', 'getEventList');
-    const registrations = await list<Registration>(client(), 'event', 'getRegistrationList');
+    const events = await listAll<IvvyEvent>(client(), 'event', 'getEventList');
+    const registrations = await listAll<IvvyRegistration>(client(), 'event', 'getRegistrationList');
 
     // One-way changes in iVvy: an undecided invitee says yes, a paid attendee checks in, a
     // registration waiting on payment is paid, a paid one is cancelled, an event is renamed.
-    const undecided = await firstUndecided(events);
-    await respondToInvitation(writeContext(), undecided, 'Y');
-    assert.ok(await checkInSomeone(events), 'a paid attendee who had not come checks in');
+    await change.answerUndecided(events);
+    assert.ok(await change.checkInSomeone(events), 'a paid attendee who had not come checks in');
     const waiting = registrations.find((r) => r.currentStatus === 4 && r.invoiceTotalCost > 0)!;
     assert.ok(waiting, 'the seed has a registration waiting on payment');
-    for (const invoice of await list<{ id: number; currentStatus: number; totalCost: number; amountPaid: number }>(client(), 'invoice', 'getInvoiceList', {
-      filter: { refType: 1, refId: waiting.id },
-    })) {
-      if (invoice.currentStatus > 1) continue;
-      await client().call('invoice', 'addPayment', { invoiceId: invoice.id, amountPaid: Math.round((invoice.totalCost - invoice.amountPaid) * 100) / 100, paymentMethod: 3 });
-    }
+    await change.payRegistration(waiting.id);
     const cancelled = registrations.find((r) => r.currentStatus === 2 && dealt.has(r.id))!;
-    await cancelRegistration(writeContext(), cancelled.id);
+    await change.cancelRegistration(cancelled.id);
     const record = events.find((e) => e.eventType === 12)!;
     await client().call('event', 'addOrUpdateEvent', { id: record.id, title: `${record.title} (renamed)` });
 
@@ -256,7 +209,7 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
       crmOnly.add(`newcrm${round}@example.com`);
       expectedPhones.set(`newcrm${round}@example.com`, null);
 
-      const seeded = (await list<IvvyContact>(client(), 'contact', 'getContactList')).filter((c) => !expectedPhones.has(c.email));
+      const seeded = (await listAll<IvvyContact>(client(), 'contact', 'getContactList')).filter((c) => !expectedPhones.has(c.email));
       const edited = seeded[round % seeded.length]!;
       await client().call('contact', 'addOrUpdateContact', { id: edited.id, phone: `0799 ${round}` });
       expectedPhones.set(edited.email, `0799 ${round}`);
@@ -280,7 +233,7 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
     const changed = Object.values(idle.summary!.counts).reduce((n, c) => n + c.created + c.updated + c.errors, 0);
     assert.equal(changed, 0, JSON.stringify(idle.summary!.counts));
 
-    assert.ok((await list<IvvyCompany>(client(), 'contact', 'getCompanyList')).some((c) => c.businessName === 'Tryton Co Renamed'));
+    assert.ok((await listAll<IvvyCompany>(client(), 'contact', 'getCompanyList')).some((c) => c.businessName === 'Tryton Co Renamed'));
     const opportunity = await opportunityOf(cancelled.id);
     assert.equal(opportunity?.state, 'cancelled', 'a cancelled registration cancels its opportunity');
     assert.ok(await opportunityOf(waiting.id), 'a registration paid since has its opportunity');
@@ -289,7 +242,7 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
   });
 
   it('archives the Tryton party of a contact deleted in iVvy', async () => {
-    const victim = (await list<IvvyContact>(client(), 'contact', 'getContactList')).find((c) => c.email === 'new1@example.com')!;
+    const victim = (await listAll<IvvyContact>(client(), 'contact', 'getContactList')).find((c) => c.email === 'new1@example.com')!;
     await server().store().deleteFrom('event_invitations').where('contact_id', '=', victim.id).execute();
     await server().store().deleteFrom('email_log').where('contact_id', '=', victim.id).execute();
     await server().store().deleteFrom('contacts').where('id', '=', victim.id).execute();
@@ -300,26 +253,6 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
     const archived = all.find((p) => p.key === `ivvy-contact:${victim.id}`)!;
     assert.ok(!archived.active, 'archived, not deleted');
   });
-
-  async function firstUndecided(events: Event[]): Promise<number> {
-    for (const e of events) {
-      const u = (await list<Invitation>(client(), 'event', 'getInvitedContactList', { eventId: e.id })).find((i) => i.response === 'U');
-      if (!u) continue;
-      const row = await server().store().selectFrom('event_invitations').select('id').where('event_id', '=', e.id).where('contact_id', '=', u.contactId).executeTakeFirstOrThrow();
-      return row.id;
-    }
-    throw new Error('the seed has no undecided invitation');
-  }
-
-  async function checkInSomeone(events: Event[]): Promise<boolean> {
-    for (const e of events) {
-      const absent = (await list<Attendee>(client(), 'event', 'getAttendeeList', { eventId: e.id })).find(
-        (a) => a.registrationStatus === 2 && !a.hasAttended && !a.sessionHasAttended && a.contactId !== null,
-      );
-      if (absent && (await markAttended(writeContext(), absent.id))) return true;
-    }
-    return false;
-  }
 
   const lists = () => rpc.model<Array<{ id: number; name: string }>>('marketing.email.list', 'search_read', [[], 0, null, null, ['name']]);
   const addresses = (listId: number) => rpc.model<Array<{ email: string }>>('marketing.email', 'search_read', [[['list_', '=', listId]], 0, null, null, ['email']]);
@@ -336,7 +269,7 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
 
   async function assertBothHoldExactly(): Promise<void> {
     // Contacts both ways: the same people on both sides, each paired once, same values.
-    const ivvyContacts = await list<IvvyContact>(client(), 'contact', 'getContactList');
+    const ivvyContacts = await listAll<IvvyContact>(client(), 'contact', 'getContactList');
     const parties = await partiesOf('iVvy contact');
     assert.deepEqual(parties.map((p) => p.email).sort(), ivvyContacts.map((c) => c.email).sort(), 'Tryton holds exactly the iVvy contacts');
     for (const email of crmOnly) assert.ok(ivvyContacts.some((c) => c.email === email), `${email} (made in Tryton) reached iVvy`);
@@ -351,7 +284,7 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
       assert.equal(party.phone, c.phone || null, `${c.email} phone`);
       if (expectedPhones.has(c.email)) assert.equal(c.phone || null, expectedPhones.get(c.email), `${c.email} phone as changed`);
     }
-    const companies = await list<IvvyCompany>(client(), 'contact', 'getCompanyList');
+    const companies = await listAll<IvvyCompany>(client(), 'contact', 'getCompanyList');
     const companyParties = await partiesOf('iVvy company');
     assert.deepEqual(companyParties.map((p) => p.name).sort(), companies.map((c) => c.businessName).sort());
     for (const c of companies) {
@@ -362,14 +295,14 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
     assert.ok(!ivvyContacts.some((c) => c.email === 'supplier@example.com'), 'a party outside the categories is not synced');
 
     // Events as mailing lists, members on them and on their status lists.
-    const events = await list<Event>(client(), 'event', 'getEventList');
+    const events = await listAll<IvvyEvent>(client(), 'event', 'getEventList');
     const all = await lists();
     const byEmail = new Map(ivvyContacts.map((c) => [c.id, c.email]));
     for (const e of events) {
       const main = all.filter((l) => l.name === `${e.title} (iVvy event ${e.id})`);
       assert.equal(main.length, 1, `event ${e.id} is one list`);
-      const invitations = await list<Invitation>(client(), 'event', 'getInvitedContactList', { eventId: e.id });
-      const attendees = await list<Attendee>(client(), 'event', 'getAttendeeList', { eventId: e.id });
+      const invitations = await listAll<IvvyInvitation>(client(), 'event', 'getInvitedContactList', { eventId: e.id });
+      const attendees = await listAll<IvvyAttendee>(client(), 'event', 'getAttendeeList', { eventId: e.id });
       const expected: Record<string, string[]> = { '': [] };
       const add = (label: string, email: string) => (expected[label] ??= []).push(email);
       for (const contactId of new Set([...invitations.map((i) => i.contactId), ...attendees.flatMap((a) => (a.contactId === null ? [] : [a.contactId]))])) {
@@ -393,7 +326,7 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
     }
 
     // Paid registrations (and those paid when synced) as opportunities.
-    const registrations = await list<Registration>(client(), 'event', 'getRegistrationList');
+    const registrations = await listAll<IvvyRegistration>(client(), 'event', 'getRegistrationList');
     const opportunities = await rpc.model<Array<{ reference: string }>>('sale.opportunity', 'search_read', [[['reference', 'like', 'ivvy-registration:%']], 0, null, null, ['reference']]);
     assert.deepEqual(
       opportunities.map((o) => Number(o.reference.split(':')[1])).sort((a, b) => a - b),
@@ -409,7 +342,7 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
     }
 
     // Emails to contacts, as HTML attachments of their parties.
-    const emails = (await list<Email>(client(), 'account', 'getEmailLogList')).filter((e) => e.contactId !== null && e.sentTime !== null);
+    const emails = (await listAll<IvvyEmail>(client(), 'account', 'getEmailLogList')).filter((e) => e.contactId !== null && e.sentTime !== null);
     assert.ok(emails.length > 0, 'the scenario sent emails');
     const attachments = await rpc.model<Array<{ description: string; name: string; resource: string; data: { base64: string } }>>('ir.attachment', 'search_read', [
       [['description', 'like', 'ivvy-email:%']],

@@ -12,6 +12,7 @@
 import type { CrmEntity } from '../../connector.js';
 import { canonicalValue } from '../../fingerprint.js';
 import type { Canonical, ChangePage, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
+import { createdResult, createEach, errorText } from './creates.js';
 import { toTrytonDateTime, TrytonError, type TrytonRpc } from './rpc.js';
 import { changedAt, fromBytes, toBytes } from './values.js';
 
@@ -34,7 +35,6 @@ const FIELDS = ['name', 'description', 'resource', 'data', 'write_date', 'create
 const PAGE = 200;
 const KEYED = ['description', 'like', `${PREFIX}%`];
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function describe(sourceId: string, fields: Canonical): string {
   const lines = [`${PREFIX}${sourceId}`];
@@ -116,40 +116,24 @@ export function openEmailAttachments(rpc: TrytonRpc, settings: { pageSize: numbe
       return found;
     },
     async create(inputs: readonly CreateInput[]): Promise<WriteResult[]> {
-      const created = new Map<string, number>();
-      const failed = new Map<string, string>();
-      const ready = inputs.filter((input) => {
-        if (typeof input.fields.contact === 'string') return true;
-        failed.set(input.sourceId, "the email's contact is not in Tryton yet");
-        return false;
-      });
-      const make = (input: CreateInput) => ({
-        type: 'data',
-        ...values({ ...Object.fromEntries(EMAIL_FIELDS.map((f) => [f, null])), ...input.fields }, input.sourceId, null),
-        description: describe(input.sourceId, input.fields),
-      });
-      try {
-        const ids = ready.length > 0 ? await rpc.model<number[]>('ir.attachment', 'create', [ready.map(make)], 'create') : [];
-        ready.forEach((input, i) => created.set(input.sourceId, ids[i]!));
-      } catch (error) {
-        if (!(error instanceof TrytonError)) throw error;
-        for (const input of ready) {
-          try {
-            const [id] = await rpc.model<number[]>('ir.attachment', 'create', [[make(input)]], 'create');
-            created.set(input.sourceId, id!);
-          } catch (inner) {
-            if (!(inner instanceof TrytonError)) throw inner;
-            failed.set(input.sourceId, message(inner));
-          }
-        }
+      const ready = inputs.filter((input) => typeof input.fields.contact === 'string');
+      const creation = await createEach(
+        rpc,
+        'ir.attachment',
+        ready.map((input) => ({
+          sourceId: input.sourceId,
+          values: {
+            type: 'data',
+            ...values({ ...Object.fromEntries(EMAIL_FIELDS.map((f) => [f, null])), ...input.fields }, input.sourceId, null),
+            description: describe(input.sourceId, input.fields),
+          },
+        })),
+      );
+      for (const input of inputs) {
+        if (!ready.includes(input)) creation.failed.set(input.sourceId, "the email's contact is not in Tryton yet");
       }
-      const back = new Map((await read([...created.values()])).map((a) => [a.id, toRecord(a)]));
-      return inputs.map((input): WriteResult => {
-        const id = created.get(input.sourceId);
-        const r = id !== undefined ? back.get(id) : undefined;
-        if (!r) return { ok: false, sourceId: input.sourceId, id: null, error: failed.get(input.sourceId) ?? 'not created' };
-        return { ok: true, sourceId: input.sourceId, id: r.id, fields: r.fields, modifiedAt: r.modifiedAt };
-      });
+      const back = new Map((await read([...creation.created.values()])).map((a) => [String(a.id), toRecord(a)]));
+      return inputs.map((input) => createdResult(input.sourceId, creation, back));
     },
     async update(inputs: readonly UpdateInput[]): Promise<WriteResult[]> {
       const failed = new Map<string, string>();
@@ -160,7 +144,7 @@ export function openEmailAttachments(rpc: TrytonRpc, settings: { pageSize: numbe
           await rpc.model('ir.attachment', 'write', [[Number(input.id)], v]);
         } catch (error) {
           if (!(error instanceof TrytonError)) throw error;
-          failed.set(input.id, message(error));
+          failed.set(input.id, errorText(error));
         }
       }
       const back = new Map((await read(inputs.map((i) => Number(i.id)))).map((a) => [String(a.id), toRecord(a)]));

@@ -18,6 +18,7 @@
 import type { CrmEntity } from '../../connector.js';
 import { canonicalValue } from '../../fingerprint.js';
 import type { Canonical, ChangePage, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
+import { createdResult, errorText } from './creates.js';
 import { toTrytonDateTime, TrytonError, type TrytonRpc } from './rpc.js';
 import { changedAt } from './values.js';
 
@@ -61,7 +62,6 @@ const ADDRESS_FIELDS = ['email', 'list_', 'active', 'write_date', 'create_date']
 export const campaignListName = (name: string, ivvyId: string): string => `${name} (iVvy event ${ivvyId})`;
 export const statusListName = (campaignList: string, label: string): string => `${campaignList} · ${label}`;
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The language id of new lists (required by Tryton), looked up once. */
 function languageOf(rpc: TrytonRpc, code: string): () => Promise<number> {
@@ -160,7 +160,7 @@ export function openCampaigns(rpc: TrytonRpc, settings: { listLanguage: string; 
           out.push({ ok: true, sourceId: input.sourceId, id: r.id, fields: r.fields, modifiedAt: r.modifiedAt });
         } catch (error) {
           if (!(error instanceof TrytonError)) throw error;
-          out.push({ ok: false, sourceId: input.sourceId, id: null, error: message(error) });
+          out.push({ ok: false, sourceId: input.sourceId, id: null, error: errorText(error) });
         }
       }
       return out;
@@ -187,7 +187,7 @@ export function openCampaigns(rpc: TrytonRpc, settings: { listLanguage: string; 
           out.push({ ok: true, sourceId: input.sourceId, id: input.id, fields: r.fields, modifiedAt: r.modifiedAt });
         } catch (error) {
           if (!(error instanceof TrytonError)) throw error;
-          out.push({ ok: false, sourceId: input.sourceId, id: input.id, error: message(error) });
+          out.push({ ok: false, sourceId: input.sourceId, id: input.id, error: errorText(error) });
         }
       }
       return out;
@@ -210,7 +210,7 @@ export function openCampaigns(rpc: TrytonRpc, settings: { listLanguage: string; 
           out.push({ id: String(id), ok: true });
         } catch (error) {
           if (!(error instanceof TrytonError)) throw error;
-          out.push({ id: String(id), ok: false, error: message(error) });
+          out.push({ id: String(id), ok: false, error: errorText(error) });
         }
       }
       return out;
@@ -393,16 +393,11 @@ export function openMembers(rpc: TrytonRpc, settings: { pageSize: number }): Crm
           members.forEach((m, i) => created.set(m.sourceId, idOf.get(emails[i]!)!));
         } catch (error) {
           if (!(error instanceof TrytonError)) throw error;
-          for (const m of members) failed.set(m.sourceId, message(error));
+          for (const m of members) failed.set(m.sourceId, errorText(error));
         }
       }
       const back = new Map((await records(await readAddresses([...new Set(created.values())]))).map((r) => [r.id, r]));
-      return inputs.map((input): WriteResult => {
-        const id = created.get(input.sourceId);
-        const r = id !== undefined ? back.get(String(id)) : undefined;
-        if (!r) return { ok: false, sourceId: input.sourceId, id: null, error: failed.get(input.sourceId) ?? 'not created' };
-        return { ok: true, sourceId: input.sourceId, id: r.id, fields: r.fields, modifiedAt: r.modifiedAt };
-      });
+      return inputs.map((input) => createdResult(input.sourceId, { created, failed }, back));
     },
     async update(inputs: readonly UpdateInput[]): Promise<WriteResult[]> {
       const addresses = new Map((await readAddresses(inputs.map((i) => Number(i.id)))).map((a) => [String(a.id), a]));
@@ -428,7 +423,7 @@ export function openMembers(rpc: TrytonRpc, settings: { pageSize: number }): Crm
           );
         } catch (error) {
           if (!(error instanceof TrytonError)) throw error;
-          for (const m of members) failed.set(m.id, message(error));
+          for (const m of members) failed.set(m.id, errorText(error));
         }
       }
       const back = new Map((await records(await readAddresses(inputs.filter((i) => !failed.has(i.id)).map((i) => Number(i.id))))).map((r) => [r.id, r]));
@@ -453,7 +448,7 @@ export function openMembers(rpc: TrytonRpc, settings: { pageSize: number }): Crm
           out.push({ id, ok: true });
         } catch (error) {
           if (!(error instanceof TrytonError)) throw error;
-          out.push({ id, ok: false, error: message(error) });
+          out.push({ id, ok: false, error: errorText(error) });
         }
       }
       return out;

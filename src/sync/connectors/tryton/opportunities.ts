@@ -15,6 +15,7 @@
 import type { CrmEntity } from '../../connector.js';
 import { canonicalValue } from '../../fingerprint.js';
 import type { Canonical, ChangePage, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
+import { createdResult, createEach, errorText } from './creates.js';
 import { toTrytonDateTime, TrytonError, type TrytonRpc } from './rpc.js';
 import { changedAt, fromDecimal, fromTrytonDate, toDecimal, toTrytonDate } from './values.js';
 
@@ -38,7 +39,6 @@ const PROBABILITY: Readonly<Record<string, number>> = { completed: 1, 'payment-w
 const FIELDS = ['reference', 'description', 'amount', 'start_date', 'party', 'state', 'conversion_probability', 'write_date', 'create_date'];
 const PAGE = 200;
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function statusOf(o: Opportunity): FieldValue {
   if (o.state === 'cancelled') return 'cancelled';
@@ -131,39 +131,24 @@ export function openOpportunities(rpc: TrytonRpc, settings: { pageSize: number }
     },
     async create(inputs: readonly CreateInput[]): Promise<WriteResult[]> {
       const owner = await companyId();
-      const created = new Map<string, number>();
-      const failed = new Map<string, string>();
-      const make = (input: CreateInput) => ({
-        ...values(input.fields),
-        reference: `${PREFIX}${input.sourceId}`,
-        company: owner,
-        ...(typeof input.fields.date === 'string' ? {} : { start_date: toTrytonDate(new Date().toISOString().slice(0, 10)) }),
-      });
-      try {
-        const ids = inputs.length > 0 ? await rpc.model<number[]>('sale.opportunity', 'create', [inputs.map(make)], 'create') : [];
-        inputs.forEach((input, i) => created.set(input.sourceId, ids[i]!));
-      } catch (error) {
-        if (!(error instanceof TrytonError)) throw error;
-        // One invalid opportunity fails the whole call: create them one by one to isolate it.
-        for (const input of inputs) {
-          try {
-            const [id] = await rpc.model<number[]>('sale.opportunity', 'create', [[make(input)]], 'create');
-            created.set(input.sourceId, id!);
-          } catch (inner) {
-            if (!(inner instanceof TrytonError)) throw inner;
-            failed.set(input.sourceId, message(inner));
-          }
-        }
-      }
+      const creation = await createEach(
+        rpc,
+        'sale.opportunity',
+        inputs.map((input) => ({
+          sourceId: input.sourceId,
+          values: {
+            ...values(input.fields),
+            reference: `${PREFIX}${input.sourceId}`,
+            company: owner,
+            ...(typeof input.fields.date === 'string' ? {} : { start_date: toTrytonDate(new Date().toISOString().slice(0, 10)) }),
+          },
+        })),
+      );
+      const { created } = creation;
       const states = new Map(inputs.filter((i) => created.has(i.sourceId)).map((i) => [created.get(i.sourceId)!, i.fields.status ?? null]));
       await transition(states);
-      const back = new Map((await read([...created.values()])).map((o) => [o.id, toRecord(o)]));
-      return inputs.map((input): WriteResult => {
-        const id = created.get(input.sourceId);
-        const r = id !== undefined ? back.get(id) : undefined;
-        if (!r) return { ok: false, sourceId: input.sourceId, id: null, error: failed.get(input.sourceId) ?? 'not created' };
-        return { ok: true, sourceId: input.sourceId, id: r.id, fields: r.fields, modifiedAt: r.modifiedAt };
-      });
+      const back = new Map((await read([...created.values()])).map((o) => [String(o.id), toRecord(o)]));
+      return inputs.map((input) => createdResult(input.sourceId, creation, back));
     },
     async update(inputs: readonly UpdateInput[]): Promise<WriteResult[]> {
       const failed = new Map<string, string>();
@@ -183,7 +168,7 @@ export function openOpportunities(rpc: TrytonRpc, settings: { pageSize: number }
           await rpc.model('sale.opportunity', 'write', [[Number(input.id)], v]);
         } catch (error) {
           if (!(error instanceof TrytonError)) throw error;
-          failed.set(input.id, message(error));
+          failed.set(input.id, errorText(error));
         }
       }
       await transition(new Map(live.filter((i) => i.fields.status === 'cancelled').map((i) => [Number(i.id), 'cancelled'])));
@@ -209,7 +194,7 @@ export function openOpportunities(rpc: TrytonRpc, settings: { pageSize: number }
           out.push({ id: String(id), ok: true });
         } catch (error) {
           if (!(error instanceof TrytonError)) throw error;
-          out.push({ id: String(id), ok: false, error: message(error) });
+          out.push({ id: String(id), ok: false, error: errorText(error) });
         }
       }
       return out;

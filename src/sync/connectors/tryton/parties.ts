@@ -16,6 +16,7 @@
 import { canonicalValue } from '../../fingerprint.js';
 import type { CrmEntity, EntityKind, EntityOptions } from '../../connector.js';
 import type { Canonical, ChangePage, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
+import { createdResult, createEach, errorText } from './creates.js';
 import { fromTrytonDateTime, toTrytonDateTime, TrytonError, type TrytonRpc } from './rpc.js';
 
 const MECHANISM_TYPES = ['mobile', 'fax', 'website', 'skype', 'sip', 'irc', 'jabber', 'other'] as const;
@@ -352,8 +353,6 @@ export async function openParties(
   const readBack = async (ids: readonly number[]): Promise<Map<string, SideRecord>> =>
     new Map((await load(await readParties(ids))).map(toRecord).map((r) => [r.id, r]));
 
-  const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
   return {
     kind,
     fields,
@@ -412,33 +411,11 @@ export async function openParties(
         prepared.push({ input, values: { ...values, categories: [['add', categories]] } });
       }
       const ok = prepared.filter((p): p is { input: CreateInput; values: Record<string, unknown> } => 'values' in p);
-      const created = new Map<string, number>();
-      const failures = new Map<string, string>();
-      try {
-        const ids = ok.length > 0 ? await rpc.model<number[]>('party.party', 'create', [ok.map((p) => p.values)], 'create') : [];
-        ok.forEach((p, i) => created.set(p.input.sourceId, ids[i]!));
-      } catch (error) {
-        if (!(error instanceof TrytonError)) throw error;
-        // One invalid party fails the whole call: create them one by one to isolate it.
-        for (const p of ok) {
-          try {
-            const [id] = await rpc.model<number[]>('party.party', 'create', [[p.values]], 'create');
-            created.set(p.input.sourceId, id!);
-          } catch (inner) {
-            if (!(inner instanceof TrytonError)) throw inner;
-            failures.set(p.input.sourceId, message(inner));
-          }
-        }
-      }
-      const back = await readBack([...created.values()]);
-      return prepared.map((p): WriteResult => {
-        const sourceId = p.input.sourceId;
-        if ('error' in p) return { ok: false, sourceId, id: null, error: p.error };
-        const id = created.get(sourceId);
-        const record = id !== undefined ? back.get(String(id)) : undefined;
-        if (!record) return { ok: false, sourceId, id: null, error: failures.get(sourceId) ?? 'not created' };
-        return { ok: true, sourceId, id: record.id, fields: record.fields, modifiedAt: record.modifiedAt };
-      });
+      const creation = await createEach(rpc, 'party.party', ok.map((p) => ({ sourceId: p.input.sourceId, values: p.values })));
+      const back = await readBack([...creation.created.values()]);
+      return prepared.map((p): WriteResult =>
+        'error' in p ? { ok: false, sourceId: p.input.sourceId, id: null, error: p.error } : createdResult(p.input.sourceId, creation, back),
+      );
     },
     async update(inputs: readonly UpdateInput[]): Promise<WriteResult[]> {
       const ids = inputs.map((i) => Number(i.id));
@@ -465,7 +442,7 @@ export async function openParties(
               await rpc.model('party.party', 'write', [[Number(w.input.id)], w.values]);
             } catch (inner) {
               if (!(inner instanceof TrytonError)) throw inner;
-              failures.set(w.input.id, message(inner));
+              failures.set(w.input.id, errorText(inner));
             }
           }
         }
@@ -492,7 +469,7 @@ export async function openParties(
           if (!(error instanceof TrytonError)) throw error;
           // Already gone is what was asked for.
           const gone = (await rpc.model<number[]>('party.party', 'search', [[['id', '=', id]], 0, 1, null])).length === 0;
-          out.push(gone ? { id: String(id), ok: true } : { id: String(id), ok: false, error: message(error) });
+          out.push(gone ? { id: String(id), ok: true } : { id: String(id), ok: false, error: errorText(error) });
         }
       }
       return out;
