@@ -1,16 +1,16 @@
 /** getSessionList, getSpeakerList, getSponsorshipList: an event's programme and sponsors. */
-import type { Selectable, SelectQueryBuilder } from 'kysely';
+import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import { ApiError } from '../../../protocol/errors.js';
 import { formatOptionalTimestamp, formatTimestamp } from '../../../protocol/timestamp.js';
 import { defineAction } from '../../../registry/define-action.js';
-import { collection, id } from '../../../registry/params.js';
-import { fetchPage, type FilterSpec } from '../../../storage/collection.js';
+import { collection, id, type CollectionParams } from '../../../registry/params.js';
+import { fetchPage, type FilterSpec, type Page } from '../../../storage/collection.js';
 import type { Database } from '../../../storage/schema.js';
 import type { Scope } from '../../../storage/scope.js';
 import { EventErrors, eventNotFound } from '../errors.js';
 import { eventExists } from '../events/store.js';
-import type { EventSessionsTable, EventSpeakersTable, EventSponsorsTable } from '../tables.js';
+import type { EventSessionsTable } from '../tables.js';
 import { sessionListResult, speakerListResult, sponsorListResult, type SessionItem } from './schemas.js';
 
 type SessionRow = Selectable<EventSessionsTable>;
@@ -73,6 +73,27 @@ function sessionOf(row: SessionRow, speakers: Map<number, number[]>, tickets: Ma
   };
 }
 
+type ProgramTable = 'event_sessions' | 'event_speakers' | 'event_sponsors';
+
+/** One page of an event's sessions, speakers or sponsors, in id order. */
+function pageOfEvent<T extends ProgramTable>(
+  store: Scope,
+  table: T,
+  eventId: number,
+  filters: FilterSpec,
+  params: CollectionParams,
+): Promise<Page<Selectable<Database[T]>>> {
+  return fetchPage<Selectable<Database[T]>>({
+    dialect: store.dialect,
+    from: store.selectFrom(table),
+    filters,
+    params,
+    idColumn: `${table}.id`,
+    where: (eb) => eb(sql.ref<number>(`${table}.event_id`), '=', eventId),
+    select: (qb) => (qb as SelectQueryBuilder<Database, ProgramTable, {}>).selectAll(table),
+  });
+}
+
 const SESSION_FILTERS: FilterSpec = {
   id: { column: 'event_sessions.id', type: 'integer' },
   name: { column: 'event_sessions.name', type: 'string' },
@@ -93,15 +114,7 @@ export const getSessionList = defineAction({
   result: sessionListResult,
   async handler(ctx, params) {
     if (!(await eventExists(ctx.store, params.eventId))) throw eventNotFound(EventErrors.sessionEvent, 'Event does not exist');
-    const page = await fetchPage<SessionRow>({
-      dialect: ctx.store.dialect,
-      from: ctx.store.selectFrom('event_sessions'),
-      filters: SESSION_FILTERS,
-      params,
-      idColumn: 'event_sessions.id',
-      where: (eb) => eb('event_sessions.event_id', '=', params.eventId),
-      select: (qb) => (qb as SelectQueryBuilder<Database, 'event_sessions', {}>).selectAll('event_sessions'),
-    });
+    const page = await pageOfEvent(ctx.store, 'event_sessions', params.eventId, SESSION_FILTERS, params);
     const ids = page.rows.map((r) => r.id);
     const [speakers, tickets] = await Promise.all([
       linkedIds(ctx.store, 'event_session_speakers', ids),
@@ -141,15 +154,7 @@ export const getSpeakerList = defineAction({
   result: speakerListResult,
   async handler(ctx, params) {
     await eventWith(ctx.store, params.event, 'include_speakers', EventErrors.speakerEvent, EventErrors.speakerNone, 'Event does not have speakers');
-    const page = await fetchPage<Selectable<EventSpeakersTable>>({
-      dialect: ctx.store.dialect,
-      from: ctx.store.selectFrom('event_speakers'),
-      filters: SPEAKER_FILTERS,
-      params,
-      idColumn: 'event_speakers.id',
-      where: (eb) => eb('event_speakers.event_id', '=', params.event),
-      select: (qb) => (qb as SelectQueryBuilder<Database, 'event_speakers', {}>).selectAll('event_speakers'),
-    });
+    const page = await pageOfEvent(ctx.store, 'event_speakers', params.event, SPEAKER_FILTERS, params);
     return {
       meta: page.meta,
       results: page.rows.map((r) => ({
@@ -183,15 +188,7 @@ export const getSponsorshipList = defineAction({
   result: sponsorListResult,
   async handler(ctx, params) {
     await eventWith(ctx.store, params.event, 'include_sponsors', EventErrors.sponsorshipEvent, EventErrors.sponsorshipNone, 'Event does not have sponsors');
-    const page = await fetchPage<Selectable<EventSponsorsTable>>({
-      dialect: ctx.store.dialect,
-      from: ctx.store.selectFrom('event_sponsors'),
-      filters: SPONSOR_FILTERS,
-      params,
-      idColumn: 'event_sponsors.id',
-      where: (eb) => eb('event_sponsors.event_id', '=', params.event),
-      select: (qb) => (qb as SelectQueryBuilder<Database, 'event_sponsors', {}>).selectAll('event_sponsors'),
-    });
+    const page = await pageOfEvent(ctx.store, 'event_sponsors', params.event, SPONSOR_FILTERS, params);
     return {
       meta: page.meta,
       results: page.rows.map((r) => ({
