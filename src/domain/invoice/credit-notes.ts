@@ -8,6 +8,7 @@ import { InvoiceStatus, PaymentMethod, TaxRateType, type InvoiceRefTypeCode } fr
 import { invalidPaymentDetails } from './errors.js';
 import { creditNoteReference } from './credit-note-shapes.js';
 import { applyPayment } from './payments.js';
+import { insertRefund } from './refunds.js';
 import { includedTaxes, type InvoiceTaxInput } from './tax-math.js';
 import type { InvoiceWriteContext } from './update.js';
 
@@ -180,25 +181,15 @@ export async function refundCreditNote(
 ): Promise<number> {
   const { remaining } = await remainingCredit(ctx, creditNoteId);
   if (input.amountCents <= 0 || input.amountCents > remaining) throw invalidPaymentDetails('The refund exceeds the credit left');
-  const refund = await ctx.store
-    .insertInto('refunds', {
-      refund_at: input.refundAt,
-      amount_cents: input.amountCents,
-      notes: input.notes ?? null,
-      refund_method_id: input.refundMethodId ?? null,
-      created_at: ctx.now,
-      modified_at: ctx.now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const refundId = await insertRefund(ctx, input);
   await ctx.store
     .insertInto('credit_note_refunds', {
       credit_note_id: creditNoteId,
-      refund_id: refund.id,
+      refund_id: refundId,
       amount_cents: input.amountCents,
       notes: input.notes ?? null,
     })
     .execute();
   await ctx.store.updateTable('credit_notes').set({ modified_at: ctx.now }).where('id', '=', creditNoteId).execute();
-  return refund.id;
+  return refundId;
 }

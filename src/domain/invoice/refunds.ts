@@ -15,6 +15,22 @@ export interface RefundInput {
   refundMethodId?: number | null;
 }
 
+/** The refund row itself; the caller links it to what it refunds (an invoice or a credit note). */
+export async function insertRefund(ctx: InvoiceWriteContext, input: RefundInput): Promise<number> {
+  const refund = await ctx.store
+    .insertInto('refunds', {
+      refund_at: input.refundAt,
+      amount_cents: input.amountCents,
+      notes: input.notes ?? null,
+      refund_method_id: input.refundMethodId ?? null,
+      created_at: ctx.now,
+      modified_at: ctx.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return refund.id;
+}
+
 export async function refundInvoice(
   ctx: InvoiceWriteContext,
   invoiceId: number,
@@ -27,22 +43,11 @@ export async function refundInvoice(
     if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0 || refunded + input.amountCents > paid) {
       throw invalidPaymentDetails('A refund must be positive and at most what was paid and not yet refunded');
     }
-    const refund = await ctx.store
-      .insertInto('refunds', {
-        refund_at: input.refundAt,
-        amount_cents: input.amountCents,
-        notes: input.notes ?? null,
-        refund_method_id: input.refundMethodId ?? null,
-        created_at: ctx.now,
-        modified_at: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    refundId = refund.id;
+    refundId = await insertRefund(ctx, input);
     await ctx.store
       .insertInto('invoice_refunds', {
         invoice_id: invoiceId,
-        refund_id: refund.id,
+        refund_id: refundId,
         amount_cents: input.amountCents,
         notes: input.notes ?? null,
         created_at: ctx.now,
