@@ -35,7 +35,13 @@ export interface FieldDefinition {
   fileTypes: string[] | null;
 }
 
-export function toDefinition(row: Selectable<CustomFieldDefinitionsTable>): FieldDefinition {
+/** The columns every custom field definition table has (contacts and companies, CRM leads). */
+export type DefinitionColumns = Pick<
+  Selectable<CustomFieldDefinitionsTable>,
+  'id' | 'field_type' | 'display_name' | 'is_required' | 'is_active' | 'sort_order' | 'select_values' | 'file_types'
+>;
+
+export function toDefinition(row: DefinitionColumns): FieldDefinition {
   return {
     id: row.id,
     fieldType: row.field_type,

@@ -3,14 +3,12 @@
  * against the account's lead field definitions with the same type rules as contact custom
  * fields, and stored per lead.
  */
-import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { doesNotValidate } from '../../../protocol/specific-codes.js';
 import { id } from '../../../registry/params.js';
 import type { Scope } from '../../../storage/scope.js';
-import type { FieldDefinition } from '../../contact/custom-fields/definitions.js';
+import { toDefinition, type FieldDefinition } from '../../contact/custom-fields/definitions.js';
 import { checkCustomValue, type CustomValue } from '../../contact/custom-fields/validate.js';
-import type { CrmLeadCustomFieldsTable } from '../tables.js';
 
 /** `fieldValue` as documented; `value`, the contact namespace's spelling, is accepted too. */
 export const leadCustomFieldInput = z
@@ -33,19 +31,6 @@ export type LeadCustomFieldInput = z.output<typeof leadCustomFieldInput>;
 export interface LeadFieldChange {
   fieldId: number;
   value: CustomValue | null;
-}
-
-function toDefinition(row: Selectable<CrmLeadCustomFieldsTable>): FieldDefinition {
-  return {
-    id: row.id,
-    fieldType: row.field_type,
-    displayName: row.display_name,
-    isRequired: row.is_required === 1,
-    isActive: row.is_active === 1,
-    sortOrder: row.sort_order,
-    selectValues: row.select_values ? (JSON.parse(row.select_values) as Record<string, string>) : null,
-    fileTypes: row.file_types ? (JSON.parse(row.file_types) as string[]) : null,
-  };
 }
 
 export async function leadFieldDefinitions(store: Scope): Promise<FieldDefinition[]> {
