@@ -76,6 +76,27 @@ async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise
 }
 
 /**
+ * A bulk load is followed by ANALYZE, as PostgreSQL's documentation asks: without statistics
+ * (autovacuum may be off, as on the test server here) the planner guesses a few rows per
+ * account, prefers bitmap scans plus a sort to ordered index scans, and a page after a
+ * remembered position or a batch of related rows then reads every row after it (measured:
+ * 2 ms instead of 0.1 ms per page at 100,000 contacts, 27 ms instead of 0.1 ms for a page's
+ * group memberships). Kept datasets built before this was done are analysed once.
+ */
+async function analyseIfNever(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ analysed: boolean }>(
+      `select last_analyze is not null or last_autoanalyze is not null as analysed from pg_stat_user_tables where relname = 'contacts'`,
+    );
+    if (rows[0]?.analysed !== true) await client.query('analyze');
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * A kept dataset is usable when it migrates to the current schema and still holds the
  * account's N contacts and its key.
  */
@@ -93,7 +114,9 @@ async function intact(dataset: Dataset): Promise<boolean> {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('account_id', '=', dataset.accountId)
         .executeTakeFirst();
-      return key !== undefined && Number(row?.n ?? -1) === dataset.contacts;
+      const ok = key !== undefined && Number(row?.n ?? -1) === dataset.contacts;
+      if (ok && dataset.kind === 'postgres') await analyseIfNever(dataset.url);
+      return ok;
     } finally {
       await storage.close();
     }
@@ -158,6 +181,7 @@ export async function prepareDataset(
     recipe: RECIPE,
     seedSeconds: built.seedSeconds,
   };
+  if (kind === 'postgres') await withAdmin(url, (client) => client.query('analyze').then(() => undefined));
   options.log(`dataset ${id}: seeded in ${built.seedSeconds.toFixed(1)} s`);
   writeManifest(dataDir, { ...readManifest(dataDir), [id]: { ...dataset, seedSeconds: null } });
   return dataset;

@@ -14,8 +14,8 @@ export interface ServerOptions {
   profileDir: string | null;
 }
 
-export async function startCeiling(options: ServerOptions): Promise<Child> {
-  const entry = tsEntry(join(SERVERS, 'ceiling.ts'));
+export async function startCeiling(options: ServerOptions, nodeFlags: string[] = []): Promise<Child> {
+  const entry = tsEntry(join(SERVERS, 'ceiling.ts'), nodeFlags);
   return startChild({ prefix: options.pinning.serverPrefix(), command: entry.command, args: entry.args });
 }
 

@@ -3,7 +3,9 @@
  * drives it with the bench's load generator for a while, stops it, and prints where the time
  * went (tools/profile-top.ts). For the "profile before optimising" loop.
  *
- *   node --import tsx bench/tools/profile-case.ts <ping|getContact|getContactList|addOrUpdateContact> [contacts] [seconds]
+ *   node --import tsx bench/tools/profile-case.ts <ceiling|ping|getContact|getContactList|addOrUpdateContact> [contacts] [seconds]
+ *
+ * `ceiling` profiles the bare node:http server, to see what of a request's cost is Node's own.
  */
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +18,7 @@ import { buildMarquee } from '../lib/build.js';
 import { pinSelf, planPinning } from '../lib/machine.js';
 import { signed } from '../lib/signed.js';
 import { runLoad, type PreparedRequest } from '../load/run-load.js';
-import { startMarquee } from '../scenarios/servers.js';
+import { startCeiling, startMarquee } from '../scenarios/servers.js';
 
 const which = process.argv[2] ?? 'ping';
 const contacts = Number(process.argv[3] ?? 10_000);
@@ -36,6 +38,7 @@ const profileDir = mkdtempSync(join(tmpdir(), 'marquee-profile-'));
 const ids = await sampleContactIds(dataset, 2000, 7);
 const credentials = { key: dataset.key, secret: dataset.secret };
 const pools: Record<string, () => { requests?: PreparedRequest[]; perConnection?: PreparedRequest[][] }> = {
+  ceiling: () => ({ requests: Array.from({ length: 32 }, () => signed(credentials, 'test', 'ping', {})) }),
   ping: () => ({ requests: Array.from({ length: 32 }, () => signed(credentials, 'test', 'ping', {})) }),
   getContact: () => ({ requests: ids.slice(0, 1000).map((id) => signed(credentials, 'contact', 'getContact', { id })) }),
   getContactList: () => ({ requests: [signed(credentials, 'contact', 'getContactList', { filter: { status: 1 }, start: 0, perPage: 100 })] }),
@@ -49,7 +52,10 @@ const pools: Record<string, () => { requests?: PreparedRequest[]; perConnection?
 };
 const pool = pools[which];
 if (!pool) throw new Error(`unknown case ${which}`);
-const child = await startMarquee({ pinning, buildDir, profileDir }, dataset);
+const child =
+  which === 'ceiling'
+    ? await startCeiling({ pinning, buildDir, profileDir }, ['--cpu-prof', '--cpu-prof-dir', profileDir])
+    : await startMarquee({ pinning, buildDir, profileDir }, dataset);
 const micros = () => Number(process.hrtime.bigint() / 1000n);
 const warmup = 2;
 const from = micros() + (warmup + 1.5) * 1e6;

@@ -9,13 +9,28 @@ const TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
+// Consecutive calls mostly format the same second (every answer's "now"): the last one is kept.
+let lastSecond = NaN;
+let lastText = '';
+
 /** `yyyy-mm-dd HH:mm:ss UTC`, the form iVvy uses in responses such as modifiedDate. */
 export function formatTimestamp(instant: Date | number, suffix = true): string {
-  const d = typeof instant === 'number' ? new Date(instant) : instant;
+  if (typeof instant === 'number') {
+    const second = Math.floor(instant / 1000);
+    if (second !== lastSecond) {
+      lastText = formatUtc(new Date(instant));
+      lastSecond = second;
+    }
+    return suffix ? `${lastText} UTC` : lastText;
+  }
+  return suffix ? `${formatUtc(instant)} UTC` : formatUtc(instant);
+}
+
+function formatUtc(d: Date): string {
   const text =
     `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
     `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  return suffix ? `${text} UTC` : text;
+  return text;
 }
 
 /** Nullable variant for optional columns. */

@@ -12,6 +12,8 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 export interface Metrics {
   readonly registry: Registry;
   observe(namespace: string, action: string, status: number, seconds: number): void;
+  /** `observe` bound to one namespace and action, for a caller that keeps it (per URL). */
+  observer(namespace: string, action: string): (status: number, seconds: number) => void;
 }
 
 const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
@@ -84,27 +86,48 @@ export function createMetrics(): Metrics {
   registry.registerMetric(requests as unknown as Parameters<Registry['registerMetric']>[0]);
   registry.registerMetric(duration as unknown as Parameters<Registry['registerMetric']>[0]);
 
+  const countOf = (namespace: string, action: string, status: number): Count => {
+    const countKey = `${namespace}\u0000${action}\u0000${status}`;
+    let count = counts.get(countKey);
+    if (!count) {
+      count = { labels: { namespace, action, status: String(status) }, value: 0 };
+      counts.set(countKey, count);
+    }
+    return count;
+  };
+  const latencyOf = (namespace: string, action: string): Latency => {
+    const key = `${namespace}\u0000${action}`;
+    let latency = latencies.get(key);
+    if (!latency) {
+      latency = { namespace, action, buckets: new Array<number>(BUCKETS.length + 1).fill(0), sum: 0, count: 0 };
+      latencies.set(key, latency);
+    }
+    return latency;
+  };
+  const record = (latency: Latency, seconds: number) => {
+    let bucket = 0;
+    while (bucket < BUCKETS.length && seconds > (BUCKETS[bucket] as number)) bucket++;
+    latency.buckets[bucket] = (latency.buckets[bucket] as number) + 1;
+    latency.sum += seconds;
+    latency.count++;
+  };
+
   return {
     registry,
     observe(namespace, action, status, seconds) {
-      const key = `${namespace}\u0000${action}`;
-      const countKey = `${key}\u0000${status}`;
-      let count = counts.get(countKey);
-      if (!count) {
-        count = { labels: { namespace, action, status: String(status) }, value: 0 };
-        counts.set(countKey, count);
-      }
-      count.value++;
-      let latency = latencies.get(key);
-      if (!latency) {
-        latency = { namespace, action, buckets: new Array<number>(BUCKETS.length + 1).fill(0), sum: 0, count: 0 };
-        latencies.set(key, latency);
-      }
-      let bucket = 0;
-      while (bucket < BUCKETS.length && seconds > (BUCKETS[bucket] as number)) bucket++;
-      latency.buckets[bucket] = (latency.buckets[bucket] as number) + 1;
-      latency.sum += seconds;
-      latency.count++;
+      countOf(namespace, action, status).value++;
+      record(latencyOf(namespace, action), seconds);
+    },
+    observer(namespace, action) {
+      // Created on first use, so a scrape lists only label sets that were seen. Nearly every
+      // answer is a 200; other statuses are looked up by label.
+      let latency: Latency | undefined;
+      let ok: Count | undefined;
+      return (status, seconds) => {
+        if (status === 200) (ok ??= countOf(namespace, action, 200)).value++;
+        else countOf(namespace, action, status).value++;
+        record((latency ??= latencyOf(namespace, action)), seconds);
+      };
     },
   };
 }

@@ -38,17 +38,21 @@ interface Target {
   /** Metric labels: only catalogued names, so junk URLs cannot explode cardinality. */
   labelNamespace: string;
   labelAction: string;
+  supported: boolean;
+  /** Records an answer under the labels (metrics.ts). */
+  observe: (status: number, seconds: number) => void;
 }
 
 /** One request in flight: what the response writer needs to label and time it. */
 interface Exchange {
   readonly res: ServerResponse;
   readonly requestId: string;
-  readonly started: bigint;
+  /** performance.now() when the request arrived. */
+  readonly started: number;
   readonly target: Target | null;
 }
 
-function parseTarget(url: string): Target | null {
+function parseTarget(url: string, metrics: Metrics): Target | null {
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
   const parts = path.slice(API_PREFIX.length).split('/');
@@ -56,22 +60,27 @@ function parseTarget(url: string): Target | null {
   const action = (q === -1 ? null : new URLSearchParams(url.slice(q + 1)).get('action')) ?? '';
   const namespace = decodeURIComponent(parts[1]);
   const known = findCatalogueEntry(namespace, action) !== undefined;
+  const version = decodeURIComponent(parts[0]);
+  const labelNamespace = known ? namespace : 'unknown';
+  const labelAction = known ? action : 'unknown';
   return {
-    version: decodeURIComponent(parts[0]),
+    version,
     namespace,
     action,
-    labelNamespace: known ? namespace : 'unknown',
-    labelAction: known ? action : 'unknown',
+    labelNamespace,
+    labelAction,
+    supported: SUPPORTED_VERSIONS.includes(version),
+    observe: metrics.observer(labelNamespace, labelAction),
   };
 }
 
 /** Clients call a handful of URLs over and over; parse each once (bounded, so junk cannot grow it). */
-function targetCache(limit = 1000): (url: string) => Target | null {
+function targetCache(metrics: Metrics, limit = 1000): (url: string) => Target | null {
   const seen = new Map<string, Target | null>();
   return (url) => {
     let target = seen.get(url);
     if (target === undefined) {
-      target = parseTarget(url);
+      target = parseTarget(url, metrics);
       if (seen.size >= limit) seen.clear();
       seen.set(url, target);
     }
@@ -82,7 +91,7 @@ function targetCache(limit = 1000): (url: string) => Target | null {
 export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics: Metrics): RpcHandler {
   const log: Logger = runtime.log;
   const limit = runtime.config.bodyLimit;
-  const targetOf = targetCache();
+  const targetOf = targetCache(metrics);
   let closing = false;
 
   function send(x: Exchange, status: number, body: unknown, extra?: Record<string, string>): void {
@@ -95,8 +104,9 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
     if (extra) Object.assign(headers, extra);
     x.res.writeHead(status, headers);
     x.res.end(text);
-    const seconds = Number(process.hrtime.bigint() - x.started) / 1e9;
-    metrics.observe(x.target?.labelNamespace ?? 'unknown', x.target?.labelAction ?? 'unknown', status, seconds);
+    const seconds = (performance.now() - x.started) / 1e3;
+    if (x.target) x.target.observe(status, seconds);
+    else metrics.observe('unknown', 'unknown', status, seconds);
   }
 
   function sendError(x: Exchange, error: ApiError, extra?: Record<string, string>): void {
@@ -104,7 +114,7 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
   }
 
   async function handle(req: IncomingMessage, x: Exchange, target: Target, body: Buffer) {
-    if (!SUPPORTED_VERSIONS.includes(target.version)) {
+    if (!target.supported) {
       return sendError(x, new ApiError(404, Codes.unsupportedVersion, `Unsupported API version '${target.version}'`));
     }
     const checked = preflight(req.headers);
@@ -134,7 +144,7 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && header.length > 0 && header.length <= 200 ? header : randomUUID();
     const target = targetOf(req.url ?? '');
-    const x: Exchange = { res, requestId, started: process.hrtime.bigint(), target };
+    const x: Exchange = { res, requestId, started: performance.now(), target };
     if (log.isLevelEnabled('debug')) log.debug({ reqId: requestId, req: { method: req.method, url: req.url } }, 'incoming request');
 
     if (closing) {

@@ -10,7 +10,8 @@ import { isNullSentinel, parseFilterKey, type Modifier } from '../protocol/filte
 import { doesNotValidate } from '../protocol/specific-codes.js';
 import { parseDate, parseTimestamp, SECOND } from '../protocol/timestamp.js';
 import type { CollectionParams } from '../registry/params.js';
-import { cachedPage } from './paging-cache.js';
+import { cachedPage, pagingKey, type PagingKey } from './paging-cache.js';
+import { perDatabase } from './per-database.js';
 import type { Scope } from './scope.js';
 import type { DialectName } from './url.js';
 
@@ -76,6 +77,24 @@ export interface PageOptions<Row> {
    * same on every page (paging-cache.ts). Results are identical either way.
    */
   store?: Scope;
+  /**
+   * A name the caller gives its query when `from`, `where`, `filters` and `select` are the
+   * same on every call (for the store's account and dialect): the query built for a filter is
+   * then kept and reused for the same filter, rather than built and compiled again to find it
+   * in the paging cache (which cost more than the rest of a cached page). Outside transactions only.
+   */
+  queryName?: string;
+}
+
+interface BuiltQuery {
+  base: SelectQueryBuilder<any, any, {}>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  key: PagingKey;
+}
+
+const MAX_BUILT = 256;
+
+function builtQueries(store: Scope): Map<string, BuiltQuery> {
+  return perDatabase(store.executor, 'collection-queries', () => new Map<string, BuiltQuery>());
 }
 
 export function clampPerPage(requested: number | undefined, cap: number): number {
@@ -88,14 +107,27 @@ export async function fetchPage<Row>(opts: PageOptions<Row>): Promise<Page<Row>>
   const cap = opts.cap ?? DEFAULT_CAP;
   const perPage = clampPerPage(opts.params.perPage, cap);
   const start = opts.params.start ?? 0;
-  const predicates = compileFilter(opts.filters, opts.params.filter ?? {}, opts.dialect);
+  const store = opts.store;
+  const reuse = store !== undefined && opts.queryName !== undefined && !store.inTransaction;
+  const builtKey = reuse ? `${opts.queryName}\u0001${store.dialect}\u0001${store.accountId}\u0001${JSON.stringify(opts.params.filter ?? {})}` : '';
+  let built = reuse ? builtQueries(store).get(builtKey) : undefined;
 
-  let base = opts.from;
-  if (opts.where) base = base.where(opts.where);
-  if (predicates.length > 0) base = base.where((eb) => eb.and(predicates.map((p) => p(eb))));
+  let base = built?.base ?? opts.from;
+  if (!built) {
+    // Validates the filter too: a kept query stands for a filter that validated.
+    const predicates = compileFilter(opts.filters, opts.params.filter ?? {}, opts.dialect);
+    if (opts.where) base = base.where(opts.where);
+    if (predicates.length > 0) base = base.where((eb) => eb.and(predicates.map((p) => p(eb))));
+    if (reuse) {
+      built = { base, key: pagingKey({ store, base, select: opts.select, idColumn: opts.idColumn }) };
+      const kept = builtQueries(store);
+      if (kept.size >= MAX_BUILT) kept.delete(kept.keys().next().value as string);
+      kept.set(builtKey, built);
+    }
+  }
 
-  if (opts.store) {
-    const cached = await cachedPage({ store: opts.store, base, select: opts.select, idColumn: opts.idColumn, start, perPage });
+  if (store) {
+    const cached = await cachedPage({ store, base, select: opts.select, idColumn: opts.idColumn, start, perPage }, built?.key);
     if (cached) {
       return { meta: { totalResults: cached.total, start, perPage, count: cached.rows.length }, rows: cached.rows, version: cached.version, continued: cached.continued };
     }

@@ -39,7 +39,7 @@ export interface PagedQuery<Row> {
   perPage: number;
 }
 
-interface Shape {
+export interface Shape {
   /** Whether every table the query reads is versioned, so the account's write version covers it. */
   cacheable: boolean;
   /** The property of a selected row that holds its id, when the selection includes it. */
@@ -209,8 +209,14 @@ export interface CachedPage<Row> {
   continued: boolean;
 }
 
-export async function cachedPage<Row>(q: PagedQuery<Row>): Promise<CachedPage<Row> | null> {
-  if (q.store.inTransaction) return null;
+/** What identifies a paged query in the cache: its SQL and parameters, and its shape. */
+export interface PagingKey {
+  readonly key: string;
+  readonly shape: Shape;
+}
+
+/** The query's key (compiling it), for callers that can reuse it for identical queries. */
+export function pagingKey(q: Pick<PagedQuery<unknown>, 'store' | 'base' | 'select' | 'idColumn'>): PagingKey {
   const cache = cacheOf(q.store.executor);
   const selected = q.select(q.base);
   const compiled = selected.compile();
@@ -220,6 +226,13 @@ export async function cachedPage<Row>(q: PagedQuery<Row>): Promise<CachedPage<Ro
     shape = analyse(selected.toOperationNode(), q.idColumn);
     remember(cache.shapes, `${q.idColumn}\u0001${compiled.sql}`, shape, MAX_SHAPES);
   }
+  return { key, shape };
+}
+
+export async function cachedPage<Row>(q: PagedQuery<Row>, given?: PagingKey): Promise<CachedPage<Row> | null> {
+  if (q.store.inTransaction) return null;
+  const cache = cacheOf(q.store.executor);
+  const { key, shape } = given ?? pagingKey(q as PagedQuery<unknown>);
   if (!shape.cacheable) return null;
   const dialect = q.store.dialect;
   const idKey = shape.idKey;

@@ -84,13 +84,20 @@ function compile<P extends Params>(store: Scope, build: (store: Scope, p: P) => 
   return { sql: compiled.sql, query: compiled.query, slots };
 }
 
-export type PreparedQuery<P extends Params, R> = (store: Scope, params: P) => Promise<R[]>;
+export interface PreparedQuery<P extends Params, R> {
+  (store: Scope, params: P): Promise<R[]>;
+  /**
+   * The rows now, synchronously, when the query can run without Kysely (SQLite, see
+   * sqlite-direct.ts); undefined otherwise. For code that reads inside `readNow`.
+   */
+  now(store: Scope, params: P): R[] | undefined;
+}
 
 export function prepared<P extends Params, R>(build: (store: Scope, p: P) => Compilable<R>): PreparedQuery<P, R> {
   // Compiled SQL depends on the dialect and on how many values each list holds.
   const templates = new Map<string, Template>();
   const limit = 256;
-  return async (store, params) => {
+  const bind = (store: Scope, params: P): { template: Template; parameters: unknown[] } => {
     const key = `${store.dialect};${shapeOf(params)}`;
     let template = templates.get(key);
     if (!template) {
@@ -106,6 +113,15 @@ export function prepared<P extends Params, R>(build: (store: Scope, p: P) => Com
       else if (slot.key !== null) parameters[i] = (params[slot.name] as Record<string, unknown>)[slot.key];
       else parameters[i] = slot.index < 0 ? params[slot.name] : (params[slot.name] as unknown[])[slot.index];
     }
+    return { template, parameters };
+  };
+  const now = (store: Scope, params: P): R[] | undefined => {
+    if (store.dialect !== 'sqlite') return undefined;
+    const { template, parameters } = bind(store, params);
+    return runDirect<R>(store.executor, store.inTransaction, template.sql, parameters);
+  };
+  const run = async (store: Scope, params: P): Promise<R[]> => {
+    const { template, parameters } = bind(store, params);
     if (store.dialect === 'sqlite') {
       const rows = runDirect<R>(store.executor, store.inTransaction, template.sql, parameters);
       if (rows !== undefined) return rows;
@@ -118,4 +134,5 @@ export function prepared<P extends Params, R>(build: (store: Scope, p: P) => Com
     });
     return result.rows;
   };
+  return Object.assign(run, { now });
 }

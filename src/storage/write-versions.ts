@@ -130,3 +130,9 @@ export async function currentWriteVersion(store: Scope): Promise<number> {
   const [row] = await versionNow(store, {});
   return Number(row?.version ?? 0);
 }
+
+/** The account's write version now, synchronously, when the database allows it (prepared.ts `now`). */
+export function currentWriteVersionNow(store: Scope): number | undefined {
+  const rows = versionNow.now(store, {});
+  return rows === undefined ? undefined : Number(rows[0]?.version ?? 0);
+}

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
+import SQLite from 'better-sqlite3';
 import { sql, type Updateable } from 'kysely';
 import type { UsersTable } from '../../src/storage/schema.js';
 import { prepared } from '../../src/storage/prepared.js';
 import type { Scope } from '../../src/storage/scope.js';
+import { readNow } from '../../src/storage/sqlite-direct.js';
 import { describeEachDatabase } from '../support/suite.js';
 
 // Prepared queries are compiled once with placeholders; these prove the values that reach
@@ -61,6 +63,40 @@ describeEachDatabase('prepared queries', ({ server }) => {
     ]);
     const other = await theirs.selectFrom('users').select('last_name').where('first_name', '=', 'Ada').executeTakeFirstOrThrow();
     assert.equal(other.last_name, 'P');
+  });
+
+  it('runs synchronously on SQLite only, and reads one snapshot inside readNow', async () => {
+    const names = (store: Scope, list: string[]) => usersNamed.now(store, { names: list })?.map((r) => r.first_name);
+    if (mine.dialect !== 'sqlite') {
+      assert.equal(names(mine, ['Ada']), undefined);
+      assert.equal(readNow(mine.executor, () => 1), undefined);
+      return;
+    }
+    assert.deepEqual(names(mine, ['Ada', 'Eve', 'Zoe']), ['Ada']);
+    // Another connection, as another process would have, writing while the snapshot is held.
+    const other = new SQLite(server().database.url.slice('sqlite:'.length));
+    other.pragma('busy_timeout = 1000');
+    try {
+      const seen = readNow(mine.executor, () => {
+        const first = names(mine, ['Ada', 'Zoe']);
+        other
+          .prepare(
+            `insert into users (account_id, first_name, last_name, email, is_primary, is_active, created_at, modified_at)
+             values (?, 'Zoe', 'P', 'zoe@example.com', 0, 1, 0, 0)`,
+          )
+          .run(mine.accountId);
+        return [first, names(mine, ['Ada', 'Zoe'])];
+      });
+      assert.deepEqual(seen, [['Ada'], ['Ada']], 'both reads see the snapshot the first one took');
+      assert.deepEqual(names(mine, ['Ada', 'Zoe']), ['Ada', 'Zoe'], 'the next read sees the write');
+    } finally {
+      other.close();
+    }
+    await mine.transaction(async (tx) => {
+      assert.equal(readNow(tx.executor, () => 1), undefined, 'no read transaction inside a transaction');
+      assert.deepEqual(names(tx, ['Zoe']), ['Zoe'], 'a transaction reads directly on its own connection');
+      assert.equal(names(mine, ['Zoe']), undefined, 'others wait for the transaction');
+    });
   });
 
   it('refuses a builder that puts a parameter anywhere but a value position', async () => {

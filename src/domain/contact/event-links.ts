@@ -76,6 +76,39 @@ function registrationsQuery(byEventStart: boolean) {
 const invitationsOf = { byId: invitationsQuery(false), byStart: invitationsQuery(true) };
 const registrationsOf = { byId: registrationsQuery(false), byStart: registrationsQuery(true) };
 
+type InvitationRow = Awaited<ReturnType<(typeof invitationsOf)['byId']>>[number];
+
+function invitationItem(publicUrl: string, inv: InvitationRow): EventInvitation {
+  const links = invitationLinks(publicUrl, inv);
+  return {
+    eventId: inv.event_id,
+    eventCode: inv.code,
+    eventStartDateTime: formatTimestamp(Number(inv.start_at)),
+    inviteLinkYes: links.inviteLinkYes,
+    inviteLinkNo: links.inviteLinkNo,
+    response: inv.response as EventInvitation['response'],
+  };
+}
+
+/**
+ * One contact's links synchronously (inside `readNow`, storage/sqlite-direct.ts), when that
+ * is possible and the contact has no listed registration; undefined otherwise, and the caller
+ * uses loadContactEventLinks (registrations need their guests and invoices as well).
+ */
+export function contactEventLinksNow(
+  store: Scope,
+  contactId: number,
+  publicUrl: string,
+  options: EventLinkOptions = {},
+): ContactEventLinks | undefined {
+  const order = options.byEventStart ? 'byStart' : 'byId';
+  const registrations = registrationsOf[order].now(store, { ids: [contactId] });
+  if (registrations === undefined || registrations.length > 0) return undefined;
+  const invitations = invitationsOf[order].now(store, { ids: [contactId] });
+  if (invitations === undefined) return undefined;
+  return { eventInvitations: invitations.map((inv) => invitationItem(publicUrl, inv)), eventRegistrations: [] };
+}
+
 export async function loadContactEventLinks(
   store: Scope,
   contactIds: readonly number[],
@@ -117,17 +150,7 @@ export async function loadContactEventLinks(
     guestsBy.set(a.registration_id, list);
   }
 
-  for (const inv of invitations) {
-    const links = invitationLinks(publicUrl, inv);
-    out.get(inv.contact_id)?.eventInvitations.push({
-      eventId: inv.event_id,
-      eventCode: inv.code,
-      eventStartDateTime: formatTimestamp(Number(inv.start_at)),
-      inviteLinkYes: links.inviteLinkYes,
-      inviteLinkNo: links.inviteLinkNo,
-      response: inv.response as EventInvitation['response'],
-    });
-  }
+  for (const inv of invitations) out.get(inv.contact_id)?.eventInvitations.push(invitationItem(publicUrl, inv));
   for (const reg of registrations) {
     if (reg.contact_id === null) continue;
     const base = publicUrl;

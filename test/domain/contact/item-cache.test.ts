@@ -99,6 +99,24 @@ describeEachDatabase('contact list item cache', ({ server }) => {
     await expectFresh('a company name');
   });
 
+  it('answers the same filter again with what changed since, and refuses a bad filter every time', async () => {
+    // getContactList keeps the query built for a filter (storage/collection.ts queryName).
+    const named = async () =>
+      (await server().client.call<Collection<{ id: number }>>('contact', 'getContactList', { filter: { lastName: 'Cached' }, perPage: 100 })).results.map((r) => r.id);
+    const before = await named();
+    assert.deepEqual(before, [...ids].sort((a, b) => a - b));
+    await otherStore.updateTable('contacts').set({ last_name: 'Moved' }).where('id', '=', ids[5]!).execute();
+    assert.deepEqual(await named(), before.filter((id) => id !== ids[5]));
+    await otherStore.updateTable('contacts').set({ last_name: 'Cached' }).where('id', '=', ids[5]!).execute();
+    assert.deepEqual(await named(), before);
+    for (let i = 0; i < 2; i++) {
+      await assert.rejects(
+        server().client.call('contact', 'getContactList', { filter: { lastName__NOPE: 'x' } }),
+        /23016|filter/i,
+      );
+    }
+  });
+
   it('rebuilds after writes that bypass the actions, from another process', async () => {
     await expectFresh('warm');
     await otherStore.updateTable('custom_field_definitions').set({ display_name: 'Position' }).where('id', '=', fieldId).execute();

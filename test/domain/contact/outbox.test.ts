@@ -31,6 +31,25 @@ describeEachDatabase('contact: changes recorded in the outbox', ({ server }) => 
     assert.deepEqual(JSON.parse(row.source_info!), { apiKey: server().key });
   });
 
+  it('records nothing for a write whose stored text differs but whose shape does not', async () => {
+    const { id } = await client().call<{ id: number }>('contact', 'addOrUpdateContact', {
+      ...person('same-shape'),
+      externalUrls: [{ ref: 'web', url: 'https://a.example', label: 'A' }],
+    });
+    // The same list stored with other spacing (as another writer might): the write below
+    // stores it differently again, and getContact's shape stays exactly as it was.
+    await store().updateTable('contacts').set({ external_urls: '[ {"ref": "web", "url": "https://a.example", "label": "A"} ]', modified_at: Date.UTC(2020, 0, 1) }).where('id', '=', id).execute();
+    const mark = await lastChangeId(store());
+    const before = await client().contact.getContact({ id });
+    await client().call('contact', 'addOrUpdateContact', { id, externalUrls: [{ ref: 'web', label: 'A' }] });
+    assert.deepEqual(await changesSince(store(), mark), [], 'no change recorded');
+    assert.deepEqual(await client().contact.getContact({ id }), before, 'modifiedDate kept');
+    await client().call('contact', 'addOrUpdateContact', { id, externalUrls: [{ ref: 'web', label: 'B' }] });
+    const changes = await changesSince(store(), mark);
+    assert.deepEqual(changes.map((c) => c.subject), ['ContactUpdated'], 'a visible change is recorded');
+    assert.deepEqual((changes[0]!.body as { previousData: unknown }).previousData, before);
+  });
+
   it('records CompanyAdded and CompanyUpdated with the getCompany shape, and the nested contact’s own change', async () => {
     const mark = await lastChangeId(store());
     const who = person('outbox-company');

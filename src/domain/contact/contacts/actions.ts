@@ -79,6 +79,7 @@ export const getContactList = defineAction({
       const page = await fetchPage<{ id: number }>({
         ...query(),
         select: (qb) => (qb as SelectQueryBuilder<Database, 'contacts', {}>).select('contacts.id'),
+        queryName: 'contact.getContactList.ids',
       });
       const texts = await listItemTexts(
         ctx.store,

@@ -9,13 +9,13 @@ import type { Updateable } from 'kysely';
 import { formatTimestamp } from '../../../protocol/timestamp.js';
 import type { ActionContext } from '../../../registry/context.js';
 import { prepared } from '../../../storage/prepared.js';
-import { loadContactEventLinks } from '../event-links.js';
+import { contactEventLinksNow, loadContactEventLinks } from '../event-links.js';
 import type { ContactsTable } from '../tables.js';
-import type { ContactDetail } from './schemas.js';
-import { contactListItem, loadContactDetails, loadContactRelations } from './shapes.js';
+import type { ContactDetail, ContactListItem } from './schemas.js';
+import { contactListItem, contactRelationsNow, loadContactDetails, loadContactRelations, NO_RELATIONS } from './shapes.js';
 import type { ContactRow } from './store.js';
 
-function content(detail: ContactDetail | undefined): string {
+function content(detail: ContactDetail | ContactListItem | undefined): string {
   if (!detail) return '';
   const { modifiedDate: _ignored, ...rest } = detail;
   return JSON.stringify(rest);
@@ -36,18 +36,19 @@ export async function updateContactColumns(ctx: ActionContext, current: ContactR
   const differs = (Object.keys(set) as Array<keyof typeof set>).some((column) => set[column] !== current[column as keyof ContactRow]);
   if (!differs) return;
   const next = { ...current, ...set } as ContactRow;
-  const [relations, events] = await Promise.all([
-    loadContactRelations(ctx.store, [current.id]),
-    loadContactEventLinks(ctx.store, [current.id], ctx.publicUrl),
-  ]);
-  const links = events.get(current.id) ?? { eventInvitations: [], eventRegistrations: [] };
-  const shape = (row: ContactRow): ContactDetail => ({ ...contactListItem(row, relations), ...links });
-  const before = shape(current);
-  const after = shape(next);
-  if (content(before) === content(after)) {
+  // Only the row differs between before and after; the parts made from related rows are the
+  // same, so the shape changes exactly when the item made from the row alone does.
+  if (content(contactListItem(current, NO_RELATIONS)) === content(contactListItem(next, NO_RELATIONS))) {
     await updateContact(ctx.store, { id: current.id, set });
     return;
   }
+  const relations = contactRelationsNow(ctx.store, [current.id]) ?? (await loadContactRelations(ctx.store, [current.id]));
+  const links =
+    contactEventLinksNow(ctx.store, current.id, ctx.publicUrl) ??
+    (await loadContactEventLinks(ctx.store, [current.id], ctx.publicUrl)).get(current.id) ?? { eventInvitations: [], eventRegistrations: [] };
+  const shape = (row: ContactRow): ContactDetail => ({ ...contactListItem(row, relations), ...links });
+  const before = shape(current);
+  const after = shape(next);
   await updateContact(ctx.store, { id: current.id, set: { ...set, modified_at: ctx.now } });
   await ctx.recordChange('ContactUpdated', { data: { ...after, modifiedDate: formatTimestamp(ctx.now) }, previousData: before });
 }

@@ -13,8 +13,9 @@
  */
 import { perDatabase } from '../../../storage/per-database.js';
 import type { Scope } from '../../../storage/scope.js';
-import { currentWriteVersion } from '../../../storage/write-versions.js';
-import { loadContactEventLinks, type EventLinkOptions } from '../event-links.js';
+import { readNow } from '../../../storage/sqlite-direct.js';
+import { currentWriteVersion, currentWriteVersionNow } from '../../../storage/write-versions.js';
+import { contactEventLinksNow, loadContactEventLinks, type ContactEventLinks, type EventLinkOptions } from '../event-links.js';
 import { contactListItem, loadContactRelations } from './shapes.js';
 import { findContacts } from './store.js';
 
@@ -103,6 +104,33 @@ export async function listItemTexts(
   return out;
 }
 
+/** The item followed by getContact's two event arrays (the item is an object; they close it). */
+function withEventLinks(item: Buffer, links: ContactEventLinks): Buffer {
+  const tail = `,"eventInvitations":${JSON.stringify(links.eventInvitations)},"eventRegistrations":${JSON.stringify(links.eventRegistrations)}}`;
+  const out = Buffer.allocUnsafe(item.length - 1 + Buffer.byteLength(tail));
+  item.copy(out, 0, 0, item.length - 1);
+  out.write(tail, item.length - 1, 'utf8');
+  return out;
+}
+
+/**
+ * The common case without waiting, on SQLite: the item is kept at the current version and the
+ * contact has no listed registration. Version, kept item and event links are then read in one
+ * read transaction (storage/sqlite-direct.ts `readNow`); anything else takes the general path.
+ */
+function keptDetailText(store: Scope, id: number, publicUrl: string, options: EventLinkOptions): Buffer | undefined {
+  if (store.inTransaction) return undefined;
+  return readNow(store.executor, () => {
+    const version = currentWriteVersionNow(store);
+    const entry = version === undefined ? undefined : cacheOf(store).entries.get(id);
+    if (entry === undefined || entry.version !== version) return undefined;
+    const links = contactEventLinksNow(store, id, publicUrl, options);
+    if (links === undefined) return undefined;
+    cacheOf(store).stats.hits++;
+    return withEventLinks(entry.bytes, links);
+  });
+}
+
 /** getContact's JSON (UTF-8), or null when the account has no such contact. */
 export async function contactDetailText(
   store: Scope,
@@ -110,11 +138,10 @@ export async function contactDetailText(
   publicUrl: string,
   options: EventLinkOptions = {},
 ): Promise<Buffer | null> {
+  const kept = keptDetailText(store, id, publicUrl, options);
+  if (kept !== undefined) return kept;
   const version = store.inTransaction ? undefined : await currentWriteVersion(store);
   const [[item], events] = await Promise.all([listItemTexts(store, [id], version), loadContactEventLinks(store, [id], publicUrl, options)]);
   if (item === null || item === undefined) return null;
-  const links = events.get(id) ?? { eventInvitations: [], eventRegistrations: [] };
-  // The item is an object; getContact's two event arrays follow its last member.
-  const tail = `,"eventInvitations":${JSON.stringify(links.eventInvitations)},"eventRegistrations":${JSON.stringify(links.eventRegistrations)}}`;
-  return Buffer.concat([item.subarray(0, item.length - 1), Buffer.from(tail, 'utf8')]);
+  return withEventLinks(item, events.get(id) ?? { eventInvitations: [], eventRegistrations: [] });
 }

@@ -4,7 +4,7 @@
  */
 import { formatTimestamp } from '../../../protocol/timestamp.js';
 import type { Scope } from '../../../storage/scope.js';
-import { loadContactCustomFields, type CustomFieldOut } from '../custom-fields/values.js';
+import { contactCustomFieldsNow, loadContactCustomFields, type CustomFieldOut } from '../custom-fields/values.js';
 import { loadContactEventLinks, type EventLinkOptions } from '../event-links.js';
 import { parseExternalUrls } from '../external-urls.js';
 import type { ContactDetail, ContactListItem } from './schemas.js';
@@ -12,6 +12,7 @@ import {
   findContacts,
   loadCompanyLinks,
   loadGroupMemberships,
+  membershipsNow,
   type CompanyLink,
   type ContactRow,
   type GroupMembership,
@@ -31,6 +32,17 @@ export async function loadContactRelations(store: Scope, contactIds: readonly nu
   ]);
   return { customFields, groups, companies };
 }
+
+/** loadContactRelations synchronously when the database allows it (storage/prepared.ts `now`). */
+export function contactRelationsNow(store: Scope, contactIds: readonly number[]): ContactRelations | undefined {
+  const customFields = contactCustomFieldsNow(store, contactIds);
+  const memberships = customFields === undefined ? undefined : membershipsNow(store, contactIds);
+  if (customFields === undefined || memberships === undefined) return undefined;
+  return { customFields, groups: memberships.groups, companies: memberships.companies };
+}
+
+/** Relations of no contact: a list item made with them holds only what the contact row says. */
+export const NO_RELATIONS: ContactRelations = { customFields: new Map(), groups: new Map(), companies: new Map() };
 
 export function contactListItem(row: ContactRow, relations: ContactRelations): ContactListItem {
   const companies = relations.companies.get(row.id) ?? [];

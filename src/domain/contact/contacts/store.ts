@@ -62,13 +62,31 @@ export interface GroupMembership {
   joinedAt: number;
 }
 
+type GroupRow = Awaited<ReturnType<typeof groupMembershipsOf>>[number];
+type CompanyRow = Awaited<ReturnType<typeof companyLinksOf>>[number];
+
+/** loadGroupMemberships and loadCompanyLinks synchronously when the database allows it (prepared.ts `now`). */
+export function membershipsNow(
+  store: Scope,
+  contactIds: readonly number[],
+): { groups: Map<number, GroupMembership[]>; companies: Map<number, CompanyLink[]> } | undefined {
+  if (contactIds.length === 0) return { groups: new Map(), companies: new Map() };
+  const groups = groupMembershipsOf.now(store, { ids: [...contactIds] });
+  const companies = groups === undefined ? undefined : companyLinksOf.now(store, { ids: [...contactIds] });
+  if (groups === undefined || companies === undefined) return undefined;
+  return { groups: groupsByContact(groups), companies: companiesByContact(companies) };
+}
+
 export async function loadGroupMemberships(
   store: Scope,
   contactIds: readonly number[],
 ): Promise<Map<number, GroupMembership[]>> {
+  if (contactIds.length === 0) return new Map();
+  return groupsByContact(await groupMembershipsOf(store, { ids: [...contactIds] }));
+}
+
+function groupsByContact(rows: readonly GroupRow[]): Map<number, GroupMembership[]> {
   const out = new Map<number, GroupMembership[]>();
-  if (contactIds.length === 0) return out;
-  const rows = await groupMembershipsOf(store, { ids: [...contactIds] });
   for (const r of rows) {
     const item = { contactId: r.contact_id, groupId: r.group_id, joinedAt: r.joined_at };
     const list = out.get(r.contact_id);
@@ -94,9 +112,12 @@ export interface CompanyLink {
 }
 
 export async function loadCompanyLinks(store: Scope, contactIds: readonly number[]): Promise<Map<number, CompanyLink[]>> {
+  if (contactIds.length === 0) return new Map();
+  return companiesByContact(await companyLinksOf(store, { ids: [...contactIds] }));
+}
+
+function companiesByContact(rows: readonly CompanyRow[]): Map<number, CompanyLink[]> {
   const out = new Map<number, CompanyLink[]>();
-  if (contactIds.length === 0) return out;
-  const rows = await companyLinksOf(store, { ids: [...contactIds] });
   for (const r of rows) {
     const item = { id: r.id, businessName: r.business_name };
     const list = out.get(r.contact_id);

@@ -133,18 +133,28 @@ const contactValuesOf = prepared((store, p: { ids: number[] }) =>
     .orderBy('d.id'),
 );
 
+function contactValueItems(rows: ReadonlyArray<{ contact_id: number; id: number; display_name: string; value: string }>) {
+  return group(
+    rows,
+    (r) => r.contact_id,
+    (r) => ({ fieldId: r.id, displayName: r.display_name, value: JSON.parse(r.value) as CustomValue }),
+  );
+}
+
+/** loadContactCustomFields synchronously when the database allows it (storage/prepared.ts `now`). */
+export function contactCustomFieldsNow(store: Scope, contactIds: readonly number[]): Map<number, CustomFieldOut[]> | undefined {
+  if (contactIds.length === 0) return new Map();
+  const rows = contactValuesOf.now(store, { ids: [...contactIds] });
+  return rows === undefined ? undefined : contactValueItems(rows);
+}
+
 /** Values of every contact in `contactIds`, in the fields' display order. */
 export async function loadContactCustomFields(
   store: Scope,
   contactIds: readonly number[],
 ): Promise<Map<number, CustomFieldOut[]>> {
   if (contactIds.length === 0) return new Map();
-  const rows = await contactValuesOf(store, { ids: [...contactIds] });
-  return group(
-    rows,
-    (r) => r.contact_id,
-    (r) => ({ fieldId: r.id, displayName: r.display_name, value: JSON.parse(r.value) as CustomValue }),
-  );
+  return contactValueItems(await contactValuesOf(store, { ids: [...contactIds] }));
 }
 
 export async function loadCompanyCustomFields(
