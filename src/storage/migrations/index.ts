@@ -11,6 +11,7 @@ import { invoice } from './0006_invoice.js';
 import { accountCrm } from './0007_account_crm.js';
 import { sync } from './0009_sync.js';
 import { writeVersions } from './0010_write_versions.js';
+import { outboxIndex } from './0011_outbox_index.js';
 
 export const migrations: readonly Migration[] = [
   foundation,
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   accountCrm,
   sync,
   writeVersions,
+  outboxIndex,
 ];
