@@ -7,7 +7,7 @@ import { txnIdOf } from '../../src/notify/envelope.js';
 import { signingKey } from '../../src/notify/signing-key.js';
 import { DATABASE_KINDS } from '../support/databases.js';
 import { startChildServer, type ChildServer } from '../batch/fixtures/child.js';
-import { startReceiver, type Receiver } from '../batch/fixtures/receiver.js';
+import { confirmingSubscriber, startReceiver, type Receiver } from '../batch/fixtures/receiver.js';
 import { prepareSharedDatabase, until, type SharedDatabase } from '../batch/fixtures/setup.js';
 
 const CHANGES = 60;
@@ -28,10 +28,7 @@ for (const kind of DATABASE_KINDS) {
         // The receiver double fails 30% of all requests, confirmation included.
         fail: () => Math.random() < 0.3,
         delayMs: 25,
-        onRequest: (body) => {
-          const envelope = JSON.parse(body) as { Type: string; SubscribeURL?: string };
-          if (envelope.Type === 'SubscriptionConfirmation') void fetch(envelope.SubscribeURL!).catch(() => undefined);
-        },
+        onRequest: confirmingSubscriber,
       });
     });
     after(async () => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { DATABASE_KINDS } from '../support/databases.js';
 import { startChildServer, type ChildServer } from '../batch/fixtures/child.js';
-import { startReceiver, type Receiver } from '../batch/fixtures/receiver.js';
+import { confirmingSubscriber, startReceiver, type Receiver } from '../batch/fixtures/receiver.js';
 import { prepareSharedDatabase, until, type SharedDatabase } from '../batch/fixtures/setup.js';
 
 const CHANGES = 40;
@@ -21,10 +21,7 @@ for (const kind of DATABASE_KINDS.filter((k) => k === 'postgres')) {
       shared = await prepareSharedDatabase(kind, { MARQUEE_WORKER_LEASE_MS: '30000' });
       receiver = await startReceiver({
         delayMs: 5,
-        onRequest: (body) => {
-          const envelope = JSON.parse(body) as { Type: string; SubscribeURL?: string };
-          if (envelope.Type === 'SubscriptionConfirmation') void fetch(envelope.SubscribeURL!).catch(() => undefined);
-        },
+        onRequest: confirmingSubscriber,
       });
     });
     after(async () => {

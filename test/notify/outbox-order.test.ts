@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 process.env.MARQUEE_WORKER_POLL_MS = '50';
+// A failed delivery (a busy machine) is retried within the test's wait, not after 5 s.
+process.env.MARQUEE_RETRY_BASE_MS = '100';
 
 import pg from 'pg';
 import { PG_ADMIN_URL } from '../support/databases.js';
 import { fixtureRegistry } from '../batch/fixtures/actions.js';
-import { startReceiver, type Receiver } from '../batch/fixtures/receiver.js';
+import { confirmingSubscriber, startReceiver, type Receiver } from '../batch/fixtures/receiver.js';
 import { until } from '../batch/fixtures/setup.js';
 import { describeEachDatabase } from '../support/suite.js';
 
@@ -15,10 +17,7 @@ describeEachDatabase(
     let receiver: Receiver;
     before(async () => {
       receiver = await startReceiver({
-        onRequest: (body) => {
-          const envelope = JSON.parse(body) as { Type: string; SubscribeURL?: string };
-          if (envelope.Type === 'SubscriptionConfirmation') void fetch(envelope.SubscribeURL!).catch(() => undefined);
-        },
+        onRequest: confirmingSubscriber,
       });
       await server().client.call('account', 'subscribeToNotifications', { contactsEndpoint: receiver.url });
       await until(
