@@ -100,5 +100,27 @@ export function ivvyChanges(server: () => TestServer) {
     },
 
     cancelRegistration: (registrationId: number) => cancelRegistration(writeContext(), registrationId),
+
+    /**
+     * The one-way changes both scenarios make between runs: an undecided invitee says yes, a
+     * paid attendee checks in, a registration waiting on payment is paid, a paid one that has a
+     * CRM record (`dealt`) is cancelled, and the event of type 12 is renamed. Returns what changed.
+     */
+    async oneWayChanges(dealt: ReadonlySet<number>): Promise<{ renamed: IvvyEvent; waiting: IvvyRegistration; cancelled: IvvyRegistration }> {
+      const events = await listAll<IvvyEvent>(client(), 'event', 'getEventList');
+      const registrations = await listAll<IvvyRegistration>(client(), 'event', 'getRegistrationList');
+      await this.answerUndecided(events);
+      if (!(await this.checkInSomeone(events))) throw new Error('no paid attendee who had not come');
+      const waiting = registrations.find((r) => r.currentStatus === 4 && r.invoiceTotalCost > 0);
+      if (!waiting) throw new Error('the seed has no registration waiting on payment');
+      await this.payRegistration(waiting.id);
+      const cancelled = registrations.find((r) => r.currentStatus === 2 && dealt.has(r.id));
+      if (!cancelled) throw new Error('no paid registration with a CRM record');
+      await this.cancelRegistration(cancelled.id);
+      const renamed = events.find((e) => e.eventType === 12);
+      if (!renamed) throw new Error('the seed has no event of type 12');
+      await client().call('event', 'addOrUpdateEvent', { id: renamed.id, title: `${renamed.title} (renamed)` });
+      return { renamed, waiting, cancelled };
+    },
   };
 }

@@ -11,8 +11,9 @@
  */
 import type { CrmEntity } from '../../connector.js';
 import { canonicalValue } from '../../fingerprint.js';
-import type { Canonical, ChangePage, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
+import type { Canonical, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
 import { createdResult, createEach, errorText } from './creates.js';
+import { keyedReads } from './keyed-reads.js';
 import { toTrytonDateTime, TrytonError, type TrytonRpc } from './rpc.js';
 import { changedAt, fromBytes, toBytes } from './values.js';
 
@@ -32,7 +33,6 @@ const PREFIX = 'ivvy-email:';
 /** Envelope lines of the description: canonical field → label. */
 const ENVELOPE = { sentAt: 'Sent', from: 'From', to: 'To', status: 'Status' } as const;
 const FIELDS = ['name', 'description', 'resource', 'data', 'write_date', 'create_date'];
-const PAGE = 200;
 const KEYED = ['description', 'like', `${PREFIX}%`];
 
 
@@ -78,26 +78,8 @@ export function openEmailAttachments(rpc: TrytonRpc, settings: { pageSize: numbe
   return {
     kind: 'emailEngagement',
     fields: EMAIL_FIELDS,
-    async listChanges(since: number, resume: string | null): Promise<ChangePage> {
-      const start = resume ? Number(resume) : 0;
-      const t = toTrytonDateTime(since);
-      const rows = await rpc.model<Attachment[]>('ir.attachment', 'search_read', [
-        [KEYED, ['OR', ['write_date', '>=', t], ['create_date', '>=', t]]],
-        start,
-        settings.pageSize,
-        [['id', 'ASC']],
-        FIELDS,
-      ]);
-      return { records: rows.map(toRecord), next: rows.length < settings.pageSize ? null : String(start + rows.length) };
-    },
+    ...keyedReads<Attachment>({ rpc, model: 'ir.attachment', keyed: KEYED, fields: FIELDS, pageSize: settings.pageSize, toRecord }),
     get: async (ids) => (await read(ids.map(Number).filter(Number.isSafeInteger))).map(toRecord),
-    async *listIds() {
-      for (let offset = 0; ; offset += PAGE) {
-        const ids = await rpc.model<number[]>('ir.attachment', 'search', [[KEYED], offset, PAGE, [['id', 'ASC']]]);
-        if (ids.length > 0) yield ids.map(String);
-        if (ids.length < PAGE) return;
-      }
-    },
     async findBySourceIds(sourceIds, since) {
       if (sourceIds.length === 0) return new Map();
       const wanted = new Set(sourceIds);

@@ -19,6 +19,7 @@ import type { CrmEntity } from '../../connector.js';
 import { canonicalValue } from '../../fingerprint.js';
 import type { Canonical, ChangePage, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
 import { createdResult, errorText } from './creates.js';
+import { keyedReads } from './keyed-reads.js';
 import { toTrytonDateTime, TrytonError, type TrytonRpc } from './rpc.js';
 import { changedAt } from './values.js';
 
@@ -105,26 +106,8 @@ export function openCampaigns(rpc: TrytonRpc, settings: { listLanguage: string; 
   return {
     kind: 'campaign',
     fields: CAMPAIGN_FIELDS,
-    async listChanges(since: number, resume: string | null): Promise<ChangePage> {
-      const start = resume ? Number(resume) : 0;
-      const t = toTrytonDateTime(since);
-      const rows = await rpc.model<List[]>('marketing.email.list', 'search_read', [
-        [CAMPAIGN_DOMAIN, ['OR', ['write_date', '>=', t], ['create_date', '>=', t]]],
-        start,
-        settings.pageSize,
-        [['id', 'ASC']],
-        LIST_FIELDS,
-      ]);
-      return { records: rows.map(toRecord), next: rows.length < settings.pageSize ? null : String(start + rows.length) };
-    },
+    ...keyedReads<List>({ rpc, model: 'marketing.email.list', keyed: CAMPAIGN_DOMAIN, fields: LIST_FIELDS, pageSize: settings.pageSize, toRecord }),
     get: async (ids) => (await read(ids.map(Number).filter(Number.isSafeInteger))).map(toRecord),
-    async *listIds() {
-      for (let offset = 0; ; offset += PAGE) {
-        const ids = await rpc.model<number[]>('marketing.email.list', 'search', [[CAMPAIGN_DOMAIN], offset, PAGE, [['id', 'ASC']]]);
-        if (ids.length > 0) yield ids.map(String);
-        if (ids.length < PAGE) return;
-      }
-    },
     async findBySourceIds(sourceIds) {
       if (sourceIds.length === 0) return new Map();
       const rows = await rpc.model<List[]>('marketing.email.list', 'search_read', [

@@ -14,9 +14,10 @@
  */
 import type { CrmEntity } from '../../connector.js';
 import { canonicalValue } from '../../fingerprint.js';
-import type { Canonical, ChangePage, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
+import type { Canonical, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
 import { createdResult, createEach, errorText } from './creates.js';
-import { toTrytonDateTime, TrytonError, type TrytonRpc } from './rpc.js';
+import { keyedReads } from './keyed-reads.js';
+import { TrytonError, type TrytonRpc } from './rpc.js';
 import { changedAt, fromDecimal, fromTrytonDate, toDecimal, toTrytonDate } from './values.js';
 
 interface Opportunity {
@@ -37,7 +38,6 @@ export const OPPORTUNITY_FIELDS = ['name', 'amount', 'date', 'status', 'contact'
 const PREFIX = 'ivvy-registration:';
 const PROBABILITY: Readonly<Record<string, number>> = { completed: 1, 'payment-waiting': 0.75, 'in-progress': 0.25 };
 const FIELDS = ['reference', 'description', 'amount', 'start_date', 'party', 'state', 'conversion_probability', 'write_date', 'create_date'];
-const PAGE = 200;
 
 
 function statusOf(o: Opportunity): FieldValue {
@@ -96,26 +96,8 @@ export function openOpportunities(rpc: TrytonRpc, settings: { pageSize: number }
   return {
     kind: 'opportunity',
     fields: OPPORTUNITY_FIELDS,
-    async listChanges(since: number, resume: string | null): Promise<ChangePage> {
-      const start = resume ? Number(resume) : 0;
-      const t = toTrytonDateTime(since);
-      const rows = await rpc.model<Opportunity[]>('sale.opportunity', 'search_read', [
-        [['reference', 'like', `${PREFIX}%`], ['OR', ['write_date', '>=', t], ['create_date', '>=', t]]],
-        start,
-        settings.pageSize,
-        [['id', 'ASC']],
-        FIELDS,
-      ]);
-      return { records: rows.map(toRecord), next: rows.length < settings.pageSize ? null : String(start + rows.length) };
-    },
+    ...keyedReads<Opportunity>({ rpc, model: 'sale.opportunity', keyed: ['reference', 'like', `${PREFIX}%`], fields: FIELDS, pageSize: settings.pageSize, toRecord }),
     get: async (ids) => (await read(ids.map(Number).filter(Number.isSafeInteger))).map(toRecord),
-    async *listIds() {
-      for (let offset = 0; ; offset += PAGE) {
-        const ids = await rpc.model<number[]>('sale.opportunity', 'search', [[['reference', 'like', `${PREFIX}%`]], offset, PAGE, [['id', 'ASC']]]);
-        if (ids.length > 0) yield ids.map(String);
-        if (ids.length < PAGE) return;
-      }
-    },
     async findBySourceIds(sourceIds) {
       if (sourceIds.length === 0) return new Map();
       const rows = await rpc.model<Opportunity[]>('sale.opportunity', 'search_read', [
