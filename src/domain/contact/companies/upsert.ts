@@ -5,6 +5,7 @@
  */
 import type { Updateable } from 'kysely';
 import type { ActionContext } from '../../../registry/context.js';
+import { lockNaturalKey } from '../../../storage/natural-key-lock.js';
 import { normaliseAddress } from '../address.js';
 import { existingContactIds } from '../contacts/store.js';
 import { upsertContact } from '../contacts/upsert.js';
@@ -29,6 +30,7 @@ async function resolveTarget(ctx: ActionContext, input: CompanyInput): Promise<C
   }
   if (input.businessName === undefined) throw required('businessName');
   if (!input.updateIfExists) return undefined;
+  await lockNaturalKey(ctx.store, `company:${input.businessName.trim().toLowerCase()}`);
   return findCompanyByName(ctx.store, input.businessName);
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Updateable } from 'kysely';
 import type { ActionContext } from '../../../registry/context.js';
+import { lockNaturalKey } from '../../../storage/natural-key-lock.js';
 import { existingCompanyIds } from '../companies/store.js';
 import { resolveCustomFieldChanges, applyContactCustomFields, type CustomFieldChange } from '../custom-fields/values.js';
 import { contactNotFound, invalid, paramName, required } from '../errors.js';
@@ -42,7 +43,9 @@ async function resolveTarget(ctx: ActionContext, input: ContactInput, prefix: st
   if (lastName === undefined) throw required(paramName(prefix, 'lastName'));
   if (input.email === undefined) throw required(paramName(prefix, 'email'));
   if (!input.updateIfExists) return undefined;
-  return findContactByIdentity(ctx.store, { firstName: input.firstName, lastName, email: input.email });
+  const identity = { firstName: input.firstName, lastName, email: input.email };
+  await lockNaturalKey(ctx.store, `contact:${[identity.firstName, identity.lastName, identity.email].map((v) => v.trim().toLowerCase()).join('\n')}`);
+  return findContactByIdentity(ctx.store, identity);
 }
 
 async function plan(ctx: ActionContext, input: ContactInput, current: ContactRow | undefined, prefix: string): Promise<Plan> {
