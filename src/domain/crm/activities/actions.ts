@@ -3,21 +3,22 @@
  * changes are recorded as CrmEventActivityAdded / CrmEventActivityUpdated with the
  * getActivityList item (crm-endpoint.md).
  */
-import type { SelectQueryBuilder, Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import { z } from 'zod';
 import { isRequired } from '../../../protocol/specific-codes.js';
 import type { ActionContext } from '../../../registry/context.js';
 import { defineAction } from '../../../registry/define-action.js';
 import { collection, id, intEnum, string, text, timestamp } from '../../../registry/params.js';
-import { fetchPage, type FilterSpec } from '../../../storage/collection.js';
-import type { Database } from '../../../storage/schema.js';
+import type { FilterSpec } from '../../../storage/collection.js';
 import { userExists } from '../../account/users-store.js';
 import { modifiedDateFilters } from '../../contact/modified-filters.js';
 import { ACTIVITY_CODES, guardWrite, invalid, notFound, rejected } from '../errors.js';
 import { applyOwner, planOwner } from '../owners.js';
 import { priority } from '../priority.js';
+import { updateRecorded } from '../recorded-update.js';
 import { collectionOf, upserted, upsertResult } from '../schemas.js';
 import type { CrmActivitiesTable } from '../tables.js';
+import { venueScopedPage } from '../venue-page.js';
 import {
   ACTIVITY_SUB_TYPES,
   activityResult,
@@ -55,15 +56,7 @@ export const getActivityList = defineAction({
   params: z.object({ ...collection, venueId: id().optional() }),
   result: collectionOf(activityResult),
   async handler(ctx, params) {
-    const page = await fetchPage<ActivityRow>({
-      dialect: ctx.store.dialect,
-      from: ctx.store.selectFrom('crm_activities'),
-      ...(params.venueId !== undefined ? { where: (eb) => eb('crm_activities.venue_id', '=', params.venueId!) } : {}),
-      filters,
-      params,
-      idColumn: 'crm_activities.id',
-      select: (qb) => selectActivity(joinActivityRefs(qb as SelectQueryBuilder<Database, 'crm_activities', {}>)),
-    });
+    const page = await venueScopedPage(ctx.store, 'crm_activities', params, filters, (qb) => selectActivity(joinActivityRefs(qb)));
     return { meta: page.meta, results: page.rows.map(activityShape) };
   },
 });
@@ -132,15 +125,15 @@ async function upsertActivity(ctx: ActionContext, params: z.output<typeof activi
 
   const columns = await applyOwner(ctx, owner);
   if (current) {
-    await ctx.store.updateTable('crm_activities').set({ ...set, ...columns }).where('id', '=', current.id).execute();
-    const after = (await findActivity(ctx.store, current.id))!;
-    if (content(after) !== content(current)) {
-      await ctx.store.updateTable('crm_activities').set({ modified_at: ctx.now }).where('id', '=', current.id).execute();
-      await ctx.recordChange('CrmEventActivityUpdated', {
-        data: activityShape({ ...after, modified_at: ctx.now }),
-        previousData: activityShape(current),
-      });
-    }
+    await updateRecorded(ctx, {
+      before: current,
+      write: () => ctx.store.updateTable('crm_activities').set({ ...set, ...columns }).where('id', '=', current.id).execute(),
+      touch: () => ctx.store.updateTable('crm_activities').set({ modified_at: ctx.now }).where('id', '=', current.id).execute(),
+      reload: async () => (await findActivity(ctx.store, current.id))!,
+      content,
+      shape: activityShape,
+      subject: 'CrmEventActivityUpdated',
+    });
     return upserted(current.id);
   }
   const row = await ctx.store

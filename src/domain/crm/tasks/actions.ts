@@ -4,21 +4,22 @@
  * CrmEventTaskUpdated with the getTaskList item (crm-endpoint.md); an update that changes
  * nothing records nothing and keeps modifiedDate.
  */
-import type { SelectQueryBuilder, Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import { z } from 'zod';
 import { isRequired } from '../../../protocol/specific-codes.js';
 import type { ActionContext } from '../../../registry/context.js';
 import { defineAction } from '../../../registry/define-action.js';
 import { collection, id, intEnum, string, text, timestamp } from '../../../registry/params.js';
-import { fetchPage, type FilterSpec } from '../../../storage/collection.js';
-import type { Database } from '../../../storage/schema.js';
+import type { FilterSpec } from '../../../storage/collection.js';
 import { userExists } from '../../account/users-store.js';
 import { modifiedDateFilters } from '../../contact/modified-filters.js';
 import { guardWrite, invalid, notFound, rejected, TASK_CODES } from '../errors.js';
 import { applyOwner, planOwner } from '../owners.js';
 import { priority } from '../priority.js';
+import { updateRecorded } from '../recorded-update.js';
 import { collectionOf, upserted, upsertResult } from '../schemas.js';
 import type { CrmTasksTable } from '../tables.js';
+import { venueScopedPage } from '../venue-page.js';
 import { findTask, joinTaskRefs, selectTask, TASK_STATUSES, taskResult, taskShape, type TaskRow } from './store.js';
 
 const filters: FilterSpec = {
@@ -48,15 +49,7 @@ export const getTaskList = defineAction({
   params: z.object({ ...collection, venueId: id().optional() }),
   result: collectionOf(taskResult),
   async handler(ctx, params) {
-    const page = await fetchPage<TaskRow>({
-      dialect: ctx.store.dialect,
-      from: ctx.store.selectFrom('crm_tasks'),
-      ...(params.venueId !== undefined ? { where: (eb) => eb('crm_tasks.venue_id', '=', params.venueId!) } : {}),
-      filters,
-      params,
-      idColumn: 'crm_tasks.id',
-      select: (qb) => selectTask(joinTaskRefs(qb as SelectQueryBuilder<Database, 'crm_tasks', {}>)),
-    });
+    const page = await venueScopedPage(ctx.store, 'crm_tasks', params, filters, (qb) => selectTask(joinTaskRefs(qb)));
     return { meta: page.meta, results: page.rows.map(taskShape) };
   },
 });
@@ -104,15 +97,15 @@ async function upsertTask(ctx: ActionContext, params: z.output<typeof taskParams
 
   const columns = await applyOwner(ctx, owner);
   if (current) {
-    await ctx.store.updateTable('crm_tasks').set({ ...set, ...columns }).where('id', '=', current.id).execute();
-    const after = (await findTask(ctx.store, current.id))!;
-    if (content(after) !== content(current)) {
-      await ctx.store.updateTable('crm_tasks').set({ modified_at: ctx.now }).where('id', '=', current.id).execute();
-      await ctx.recordChange('CrmEventTaskUpdated', {
-        data: taskShape({ ...after, modified_at: ctx.now }),
-        previousData: taskShape(current),
-      });
-    }
+    await updateRecorded(ctx, {
+      before: current,
+      write: () => ctx.store.updateTable('crm_tasks').set({ ...set, ...columns }).where('id', '=', current.id).execute(),
+      touch: () => ctx.store.updateTable('crm_tasks').set({ modified_at: ctx.now }).where('id', '=', current.id).execute(),
+      reload: async () => (await findTask(ctx.store, current.id))!,
+      content,
+      shape: taskShape,
+      subject: 'CrmEventTaskUpdated',
+    });
     return upserted(current.id);
   }
   const row = await ctx.store
