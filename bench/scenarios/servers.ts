@@ -19,8 +19,8 @@ export async function startCeiling(options: ServerOptions, nodeFlags: string[] =
   return startChild({ prefix: options.pinning.serverPrefix(), command: entry.command, args: entry.args });
 }
 
-export async function startMarquee(options: ServerOptions, dataset: Dataset): Promise<Child> {
-  const flags = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [];
+export async function startMarquee(options: ServerOptions, dataset: Dataset, nodeFlags: string[] = []): Promise<Child> {
+  const flags = [...nodeFlags, ...(options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [])];
   return startChild({
     prefix: options.pinning.serverPrefix(),
     command: process.execPath,

@@ -13,9 +13,9 @@ import { DEFAULT_DATA_DIR } from '../lib/paths.js';
 import { buildMarquee } from '../lib/build.js';
 import type { Child } from '../lib/child.js';
 import { pinSelf, planPinning } from '../lib/machine.js';
-import { signed } from '../lib/signed.js';
-import { runLoad, type PreparedRequest } from '../load/run-load.js';
+import { runLoad } from '../load/run-load.js';
 import { startCeiling, startMarquee } from '../scenarios/servers.js';
+import { throughputPools } from './pools.js';
 
 const contacts = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 3);
@@ -28,19 +28,7 @@ const buildDir = buildMarquee(dataDir, log);
 const dataset = await prepareDataset('sqlite', contacts, { dataDir, postgresUrl: '', fresh: false, log });
 const ids = await sampleContactIds(dataset, 2000, 7);
 const credentials = { key: dataset.key, secret: dataset.secret };
-const ping = () => signed(credentials, 'test', 'ping', {});
-const pools: Record<string, () => { requests?: PreparedRequest[]; perConnection?: PreparedRequest[][] }> = {
-  ceiling: () => ({ requests: Array.from({ length: 32 }, ping) }),
-  ping: () => ({ requests: Array.from({ length: 32 }, ping) }),
-  getContact: () => ({ requests: ids.slice(0, 1000).map((id) => signed(credentials, 'contact', 'getContact', { id })) }),
-  getContactList: () => ({ requests: [signed(credentials, 'contact', 'getContactList', { filter: { status: 1 }, start: 0, perPage: 100 })] }),
-  addOrUpdateContact: () => ({
-    perConnection: Array.from({ length: 10 }, (_, c) => {
-      const mine = ids.slice(c * 200, (c + 1) * 200);
-      return [0, 1].flatMap((round) => mine.map((id) => signed(credentials, 'contact', 'addOrUpdateContact', { id, phone: `04${round}${id}` })));
-    }),
-  }),
-};
+const pools = throughputPools(credentials, ids);
 const seen = new Map<string, number[]>();
 for (let round = 0; round < rounds; round++) {
   for (const name of wanted) {

@@ -16,9 +16,9 @@ import { sampleContactIds } from '../datasets/sample.js';
 import { DEFAULT_DATA_DIR } from '../lib/paths.js';
 import { buildMarquee } from '../lib/build.js';
 import { pinSelf, planPinning } from '../lib/machine.js';
-import { signed } from '../lib/signed.js';
-import { runLoad, type PreparedRequest } from '../load/run-load.js';
+import { runLoad } from '../load/run-load.js';
 import { startCeiling, startMarquee } from '../scenarios/servers.js';
+import { throughputPools } from './pools.js';
 
 const which = process.argv[2] ?? 'ping';
 const contacts = Number(process.argv[3] ?? 10_000);
@@ -37,19 +37,7 @@ const dataset = await prepareDataset('sqlite', contacts, {
 const profileDir = mkdtempSync(join(tmpdir(), 'marquee-profile-'));
 const ids = await sampleContactIds(dataset, 2000, 7);
 const credentials = { key: dataset.key, secret: dataset.secret };
-const pools: Record<string, () => { requests?: PreparedRequest[]; perConnection?: PreparedRequest[][] }> = {
-  ceiling: () => ({ requests: Array.from({ length: 32 }, () => signed(credentials, 'test', 'ping', {})) }),
-  ping: () => ({ requests: Array.from({ length: 32 }, () => signed(credentials, 'test', 'ping', {})) }),
-  getContact: () => ({ requests: ids.slice(0, 1000).map((id) => signed(credentials, 'contact', 'getContact', { id })) }),
-  getContactList: () => ({ requests: [signed(credentials, 'contact', 'getContactList', { filter: { status: 1 }, start: 0, perPage: 100 })] }),
-  // As the bench does it: each connection changes its own contacts, so every write is a real change.
-  addOrUpdateContact: () => ({
-    perConnection: Array.from({ length: 10 }, (_, c) => {
-      const mine = ids.slice(c * 200, (c + 1) * 200);
-      return [0, 1].flatMap((round) => mine.map((id) => signed(credentials, 'contact', 'addOrUpdateContact', { id, phone: `04${round}${id}` })));
-    }),
-  }),
-};
+const pools = throughputPools(credentials, ids);
 const pool = pools[which];
 if (!pool) throw new Error(`unknown case ${which}`);
 const child =

@@ -7,7 +7,8 @@
  *
  * Everything here runs once per request, so it avoids per-request work that can be done
  * once: targets are parsed once per distinct URL, a cached key is verified without waiting,
- * and the metrics are recorded as the response is written (docs/performance.md).
+ * the metrics are recorded as the response is queued, and responses are written in bursts
+ * (response-batch.ts; docs/performance.md).
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -22,6 +23,7 @@ import type { Runtime } from '../runtime.js';
 import { preflight, verify } from './authenticate.js';
 import type { Metrics } from './metrics.js';
 import type { RateLimiter } from './rate-limit.js';
+import { createResponseBatch } from './response-batch.js';
 
 export const API_PREFIX = '/api/';
 
@@ -50,6 +52,8 @@ interface Exchange {
   /** performance.now() when the request arrived. */
   readonly started: number;
   readonly target: Target | null;
+  /** Set once an answer is queued: a request gets one answer, whatever fails after it. */
+  answered: boolean;
 }
 
 function parseTarget(url: string, metrics: Metrics): Target | null {
@@ -93,8 +97,11 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
   const limit = runtime.config.bodyLimit;
   const targetOf = targetCache(metrics);
   let closing = false;
+  const responses = createResponseBatch((error) => log.error({ err: error }, 'writing a response failed'));
 
   function send(x: Exchange, status: number, body: unknown, extra?: Record<string, string>): void {
+    if (x.answered) return;
+    x.answered = true;
     const text = serializeBody(body);
     const headers: Record<string, string | number> = {
       'content-type': 'application/json; charset=utf-8',
@@ -102,8 +109,8 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
       'x-request-id': x.requestId,
     };
     if (extra) Object.assign(headers, extra);
-    x.res.writeHead(status, headers);
-    x.res.end(text);
+    // A closing answer goes out before the caller tears the connection down.
+    responses.send(x.res, status, headers, text, extra?.connection === 'close');
     const seconds = (performance.now() - x.started) / 1e3;
     if (x.target) x.target.observe(status, seconds);
     else metrics.observe('unknown', 'unknown', status, seconds);
@@ -144,7 +151,7 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && header.length > 0 && header.length <= 200 ? header : randomUUID();
     const target = targetOf(req.url ?? '');
-    const x: Exchange = { res, requestId, started: performance.now(), target };
+    const x: Exchange = { res, requestId, started: performance.now(), target, answered: false };
     if (log.isLevelEnabled('debug')) log.debug({ reqId: requestId, req: { method: req.method, url: req.url } }, 'incoming request');
 
     if (closing) {
@@ -190,7 +197,7 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
       handle(req, x, target, body).catch((error: unknown) => {
         if (error instanceof ApiError) return sendError(x, error);
         log.error({ err: error, reqId: requestId }, 'request failed');
-        if (!res.headersSent) sendError(x, internalError(requestId));
+        sendError(x, internalError(requestId));
       });
     });
   }) as RpcHandler;
