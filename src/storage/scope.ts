@@ -15,6 +15,7 @@ import type {
   UpdateQueryBuilder,
   UpdateResult,
 } from 'kysely';
+import { groupTransaction } from './group-commit.js';
 import type { Database } from './schema.js';
 import type { DialectName } from './url.js';
 
@@ -41,7 +42,10 @@ export interface Scope {
   deleteFrom<T extends TenantTable>(table: T): DeleteQueryBuilder<Database, T, DeleteResult>;
   /** The same account on another executor (used to open a transaction from a read scope). */
   withExecutor(executor: Executor, inTransaction: boolean): Scope;
-  /** Runs `fn` in a transaction; reuses the current one when already inside a transaction. */
+  /**
+   * Runs `fn` in a transaction; reuses the current one when already inside a transaction. On
+   * SQLite, transactions requested together share one commit (group-commit.ts).
+   */
   transaction<R>(fn: (scope: Scope) => Promise<R>): Promise<R>;
   /**
    * The executor itself, for the few platform modules (outbox, batch bookkeeping) that write
@@ -88,9 +92,10 @@ class AccountScope implements Scope {
 
   async transaction<R>(fn: (scope: Scope) => Promise<R>): Promise<R> {
     if (this.inTransaction) return fn(this);
-    return (this.executor as Kysely<Database>)
-      .transaction()
-      .execute((trx) => fn(new AccountScope(trx, this.accountId, this.dialect, true)));
+    const work = (trx: Transaction<Database>) => fn(new AccountScope(trx, this.accountId, this.dialect, true));
+    // SQLite's one writer commits concurrent writes together (group-commit.ts).
+    if (this.dialect === 'sqlite') return groupTransaction(this.executor as Kysely<Database>, work);
+    return (this.executor as Kysely<Database>).transaction().execute(work);
   }
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
