@@ -11,35 +11,12 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { prepareDataset } from '../datasets/datasets.js';
-import { sampleContactIds } from '../datasets/sample.js';
-import { DEFAULT_DATA_DIR } from '../lib/paths.js';
-import { buildMarquee } from '../lib/build.js';
-import { pinSelf, planPinning } from '../lib/machine.js';
 import { runLoad } from '../load/run-load.js';
+import { setUpOneCase } from './one-case.js';
 import { startCeiling, startMarquee } from '../scenarios/servers.js';
-import { throughputPools } from './pools.js';
 
-const which = process.argv[2] ?? 'ping';
-const contacts = Number(process.argv[3] ?? 10_000);
-const seconds = Number(process.argv[4] ?? 10);
-const pinning = planPinning();
-pinSelf(pinning);
-const log = (line: string) => process.stderr.write(`${line}\n`);
-const dataDir = DEFAULT_DATA_DIR;
-const buildDir = buildMarquee(dataDir, log);
-const dataset = await prepareDataset('sqlite', contacts, {
-  dataDir,
-  postgresUrl: '',
-  fresh: false,
-  log,
-});
+const { which, seconds, pinning, buildDir, dataset, pool, log } = await setUpOneCase({ contacts: 10_000, seconds: 10 });
 const profileDir = mkdtempSync(join(tmpdir(), 'marquee-profile-'));
-const ids = await sampleContactIds(dataset, 2000, 7);
-const credentials = { key: dataset.key, secret: dataset.secret };
-const pools = throughputPools(credentials, ids);
-const pool = pools[which];
-if (!pool) throw new Error(`unknown case ${which}`);
 const child =
   which === 'ceiling'
     ? await startCeiling({ pinning, buildDir, profileDir }, ['--cpu-prof', '--cpu-prof-dir', profileDir])

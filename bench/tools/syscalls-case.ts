@@ -6,26 +6,11 @@
  *   node --import tsx bench/tools/syscalls-case.ts <ping|getContact|getContactList|addOrUpdateContact|ceiling> [contacts] [seconds]
  */
 import { spawn } from 'node:child_process';
-import { DEFAULT_DATA_DIR } from '../lib/paths.js';
-import { buildMarquee } from '../lib/build.js';
-import { pinSelf, planPinning } from '../lib/machine.js';
-import { prepareDataset } from '../datasets/datasets.js';
-import { sampleContactIds } from '../datasets/sample.js';
 import { runLoad } from '../load/run-load.js';
+import { setUpOneCase } from './one-case.js';
 import { startCeiling, startMarquee } from '../scenarios/servers.js';
-import { throughputPools } from './pools.js';
 
-const which = process.argv[2] ?? 'ping';
-const contacts = Number(process.argv[3] ?? 100_000);
-const seconds = Number(process.argv[4] ?? 6);
-const pinning = planPinning();
-pinSelf(pinning);
-const log = (line: string) => process.stderr.write(`${line}\n`);
-const buildDir = buildMarquee(DEFAULT_DATA_DIR, log);
-const dataset = await prepareDataset('sqlite', contacts, { dataDir: DEFAULT_DATA_DIR, postgresUrl: '', fresh: false, log });
-const ids = await sampleContactIds(dataset, 2000, 7);
-const pool = throughputPools({ key: dataset.key, secret: dataset.secret }, ids)[which];
-if (!pool) throw new Error(`unknown case ${which}`);
+const { which, seconds, pinning, buildDir, dataset, pool, log } = await setUpOneCase({ contacts: 100_000, seconds: 6 });
 const options = { pinning, buildDir, profileDir: null };
 const child = which === 'ceiling' ? await startCeiling(options) : await startMarquee(options, dataset);
 const traced = 3;

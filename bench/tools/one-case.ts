@@ -1,0 +1,36 @@
+/**
+ * What every "one throughput case under a profiler" tool sets up: the case, dataset size and
+ * duration from the command line (`<case> [contacts] [seconds]`), pinning, a fresh build, the
+ * kept SQLite dataset and the case's request pool.
+ */
+import { prepareDataset, type Dataset } from '../datasets/datasets.js';
+import { sampleContactIds } from '../datasets/sample.js';
+import { buildMarquee } from '../lib/build.js';
+import { pinSelf, planPinning, type Pinning } from '../lib/machine.js';
+import { DEFAULT_DATA_DIR } from '../lib/paths.js';
+import { throughputPools, type Pool } from './pools.js';
+
+export interface OneCase {
+  which: string;
+  seconds: number;
+  pinning: Pinning;
+  buildDir: string;
+  dataset: Dataset;
+  pool: Pool;
+  log: (line: string) => void;
+}
+
+export async function setUpOneCase(defaults: { contacts: number; seconds: number }): Promise<OneCase> {
+  const which = process.argv[2] ?? 'ping';
+  const contacts = Number(process.argv[3] ?? defaults.contacts);
+  const seconds = Number(process.argv[4] ?? defaults.seconds);
+  const pinning = planPinning();
+  pinSelf(pinning);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const buildDir = buildMarquee(DEFAULT_DATA_DIR, log);
+  const dataset = await prepareDataset('sqlite', contacts, { dataDir: DEFAULT_DATA_DIR, postgresUrl: '', fresh: false, log });
+  const ids = await sampleContactIds(dataset, 2000, 7);
+  const pool = throughputPools({ key: dataset.key, secret: dataset.secret }, ids)[which];
+  if (!pool) throw new Error(`unknown case ${which}`);
+  return { which, seconds, pinning, buildDir, dataset, pool, log };
+}
