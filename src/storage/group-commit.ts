@@ -34,12 +34,6 @@ interface Member {
   settle: (outcome: Outcome) => void;
 }
 
-interface Group {
-  members: Member[];
-  /** False once the leader has decided to commit: later arrivals start the next group. */
-  accepting: boolean;
-}
-
 export interface GroupCommitStats {
   /** Committed (or failed) database transactions. */
   groups: number;
@@ -48,7 +42,8 @@ export interface GroupCommitStats {
 }
 
 interface State {
-  open: Group | null;
+  /** The members of the group still taking more; null once its leader has decided to commit. */
+  open: Member[] | null;
   stats: GroupCommitStats;
 }
 
@@ -80,30 +75,32 @@ async function runMember(trx: Transaction<Database>, member: Member): Promise<Ou
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function lead(db: Kysely<Database>, state: State, group: Group): Promise<void> {
+async function lead(db: Kysely<Database>, state: State, group: Member[]): Promise<void> {
+  const close = () => {
+    if (state.open === group) state.open = null;
+  };
   const outcomes: Outcome[] = [];
+  let failed: { error: unknown } | null = null;
   try {
     await db.transaction().execute(async (trx) => {
       for (;;) {
-        while (outcomes.length < group.members.length) outcomes.push(await runMember(trx, group.members[outcomes.length] as Member));
-        if (group.members.length >= MAX_MEMBERS) break;
+        while (outcomes.length < group.length) outcomes.push(await runMember(trx, group[outcomes.length] as Member));
+        if (group.length >= MAX_MEMBERS) break;
         await nextTurn();
         // No await between this check and closing the group: nobody can join in between.
-        if (outcomes.length === group.members.length) break;
+        if (outcomes.length === group.length) break;
       }
-      group.accepting = false;
-      if (state.open === group) state.open = null;
+      close();
     });
   } catch (error) {
-    // BEGIN or COMMIT failed: the whole group was rolled back.
-    group.accepting = false;
-    if (state.open === group) state.open = null;
+    // The transaction failed as a whole (BEGIN, COMMIT or a savepoint statement): nothing of
+    // the group was written, whatever its members' own outcomes were.
+    failed = { error };
+  } finally {
+    close();
     state.stats.groups++;
-    for (const member of group.members) member.settle({ ok: false, error });
-    return;
   }
-  state.stats.groups++;
-  group.members.forEach((member, i) => member.settle(outcomes[i] as Outcome));
+  group.forEach((member, i) => member.settle(failed ? { ok: false, error: failed.error } : (outcomes[i] as Outcome)));
 }
 
 /** Runs `work` in a write transaction shared with the ones requested alongside it (see above). */
@@ -116,11 +113,11 @@ export function groupTransaction<R>(db: Kysely<Database>, work: (trx: Transactio
     };
     state.stats.members++;
     const open = state.open;
-    if (open !== null && open.accepting && open.members.length < MAX_MEMBERS) {
-      open.members.push(member);
+    if (open !== null && open.length < MAX_MEMBERS) {
+      open.push(member);
       return;
     }
-    const group: Group = { members: [member], accepting: true };
+    const group = [member];
     state.open = group;
     void lead(db, state, group);
   });
