@@ -9,12 +9,11 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { MarqueeClient } from '../../src/client/index.js';
-import { createHubSpotConnector } from '../../src/sync/connectors/hubspot/index.js';
 import { runSync } from '../../src/sync/engine/run.js';
 import type { OpenedSync } from '../../src/sync/environment.js';
 import { startHubSpotDouble, type HubSpotDouble } from '../doubles/hubspot/server.js';
 import { describeEachDatabase } from '../support/suite.js';
-import { crashSwitch, crashingConnector } from './support/crash.js';
+import { crashSwitch, crashingHubSpot } from './support/crash.js';
 import { openTestSync, syncConfig } from './support/harness.js';
 
 interface IvvyContact {
@@ -46,11 +45,7 @@ describeEachDatabase('sync killed at every point', ({ server }) => {
       { connector: 'hubspot', hubspot: { accessToken: hub.token, basePath: hub.url, searchRequestsPerSecond: 1000, requestsPerTenSeconds: 100_000 } },
       { sync: { pageSize: 2, overlapSeconds: 1, retries: 0 }, modules: { companies: { enabled: false } } },
     );
-    const connector = crashingConnector(
-      createHubSpotConnector({ ...config.crm.hubspot!, policy: { retries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } }),
-      crash,
-    );
-    opened = await openTestSync(server(), config, connector);
+    opened = await openTestSync(server(), config, crashingHubSpot(config, crash));
   });
   after(async () => {
     globalThis.fetch = send;

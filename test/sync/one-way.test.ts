@@ -13,12 +13,11 @@ import type { EventWriteContext } from '../../src/domain/event/context.js';
 import { registerForEvent } from '../../src/domain/event/registrations/store.js';
 import { PaymentMethod } from '../../src/domain/invoice/store.js';
 import { formatTimestamp } from '../../src/protocol/timestamp.js';
-import { createHubSpotConnector } from '../../src/sync/connectors/hubspot/index.js';
 import { runSync } from '../../src/sync/engine/run.js';
 import type { OpenedSync } from '../../src/sync/environment.js';
 import { startHubSpotDouble, type HubSpotDouble } from '../doubles/hubspot/server.js';
 import { describeEachDatabase } from '../support/suite.js';
-import { crashSwitch, crashingConnector } from './support/crash.js';
+import { crashSwitch, crashingHubSpot } from './support/crash.js';
 import { openTestSync, syncConfig } from './support/harness.js';
 
 const DAY = 86_400_000;
@@ -88,11 +87,7 @@ describeEachDatabase('one-way modules (Marquee → HubSpot double)', ({ server }
         contactEmails: { enabled: true },
       },
     });
-    const connector = crashingConnector(
-      createHubSpotConnector({ ...config.crm.hubspot!, policy: { retries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } }),
-      crash,
-    );
-    opened = await openTestSync(server(), config, connector);
+    opened = await openTestSync(server(), config, crashingHubSpot(config, crash));
   });
   after(async () => {
     globalThis.fetch = send;

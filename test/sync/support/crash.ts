@@ -3,7 +3,9 @@
  * goes through `around`, which counts it and, when armed for that count, fails it abruptly —
  * before it is sent or after its answer arrived — as a process dying there would.
  */
+import type { SyncConfig } from '../../../src/sync/config.js';
 import type { Connector, CrmEntity } from '../../../src/sync/connector.js';
+import { createHubSpotConnector } from '../../../src/sync/connectors/hubspot/index.js';
 
 export class Crash extends Error {}
 
@@ -73,3 +75,10 @@ export function crashingConnector(inner: Connector, crash: ReturnType<typeof cra
   };
 }
 
+
+/** The configured HubSpot connector, failing at the armed crash point and never retrying. */
+export function crashingHubSpot(config: SyncConfig, crash: ReturnType<typeof crashSwitch>): Connector {
+  const hubspot = config.crm.hubspot;
+  if (!hubspot) throw new Error('the sync configuration has no HubSpot section');
+  return crashingConnector(createHubSpotConnector({ ...hubspot, policy: { retries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } }), crash);
+}

@@ -88,3 +88,28 @@ export async function hubspotCall<T>(
     pacing.policy,
   );
 }
+
+export interface RemoveOutcome {
+  id: string;
+  ok: boolean;
+  error?: string;
+}
+
+/**
+ * Deletes records one call at a time. A record HubSpot no longer has (404) counts as removed;
+ * any other HubSpot refusal is that record's failure and the rest go on.
+ */
+export async function removeOneByOne(ids: readonly string[], remove: (id: string) => Promise<unknown>): Promise<RemoveOutcome[]> {
+  const out: RemoveOutcome[] = [];
+  for (const id of ids) {
+    try {
+      await remove(id);
+      out.push({ id, ok: true });
+    } catch (error) {
+      if (error instanceof HubSpotError && error.status === 404) out.push({ id, ok: true });
+      else if (error instanceof HubSpotError) out.push({ id, ok: false, error: error.message });
+      else throw error;
+    }
+  }
+  return out;
+}

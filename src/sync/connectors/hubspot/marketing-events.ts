@@ -14,7 +14,7 @@ import type { CrmEntity } from '../../connector.js';
 import { canonicalValue } from '../../fingerprint.js';
 import { instantText } from '../../ivvy/related.js';
 import type { Canonical, ChangePage, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
-import { HubSpotError, hubspotCall, type HubSpotPacing } from './calls.js';
+import { HubSpotError, hubspotCall, removeOneByOne, type HubSpotPacing } from './calls.js';
 
 interface MarketingEvent {
   objectId?: string;
@@ -183,18 +183,7 @@ export function openMarketingEvents(apis: MarketingEventApis, pacing: HubSpotPac
 
     async remove(ids) {
       // Marketing events have one delete; archive and delete are the same thing.
-      const out: Array<{ id: string; ok: boolean; error?: string }> = [];
-      for (const id of ids) {
-        try {
-          await call('delete', () => apis.archiveByObjectId(id));
-          out.push({ id, ok: true });
-        } catch (error) {
-          if (error instanceof HubSpotError && error.status === 404) out.push({ id, ok: true });
-          else if (error instanceof HubSpotError) out.push({ id, ok: false, error: error.message });
-          else throw error;
-        }
-      }
-      return out;
+      return removeOneByOne(ids, (id) => call('delete', () => apis.archiveByObjectId(id)));
     },
   };
 }

@@ -15,7 +15,7 @@
 import type { CrmEntity, EntityKind, EntityOptions } from '../../connector.js';
 import { canonicalValue } from '../../fingerprint.js';
 import type { Canonical, ChangePage, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
-import { HubSpotError, hubspotCall, type HubSpotPacing } from './calls.js';
+import { HubSpotError, hubspotCall, removeOneByOne, type HubSpotPacing, type RemoveOutcome } from './calls.js';
 
 /** What the SDK offers for every object type (client.crm.contacts, .deals, .objects.emails …). */
 export interface ObjectApis {
@@ -424,22 +424,10 @@ export function openObjects(
     },
 
     async remove(ids, policy) {
-      const out: Array<{ id: string; ok: boolean; error?: string }> = [];
       const purge = apis.basicApi.purge?.bind(apis.basicApi);
-      if (policy === 'delete' && purge) {
-        // Permanent deletion (contacts only); archiving is HubSpot's restorable delete.
-        for (const id of ids) {
-          try {
-            await call('purge', () => purge({ objectId: id }));
-            out.push({ id, ok: true });
-          } catch (error) {
-            if (error instanceof HubSpotError && error.status === 404) out.push({ id, ok: true });
-            else if (error instanceof HubSpotError) out.push({ id, ok: false, error: error.message });
-            else throw error;
-          }
-        }
-        return out;
-      }
+      // Permanent deletion (contacts only); archiving is HubSpot's restorable delete.
+      if (policy === 'delete' && purge) return removeOneByOne(ids, (id) => call('purge', () => purge({ objectId: id })));
+      const out: RemoveOutcome[] = [];
       for (let i = 0; i < ids.length; i += BATCH) {
         const chunk = ids.slice(i, i + BATCH);
         await call('batch archive', () => apis.batchApi.archive({ inputs: chunk.map((id) => ({ id })) }));
