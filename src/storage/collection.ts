@@ -13,6 +13,7 @@ import type { CollectionParams } from '../registry/params.js';
 import { cachedPage, pagingKey, type PagingKey } from './paging-cache.js';
 import { perDatabase } from './per-database.js';
 import type { Scope } from './scope.js';
+import { tenantKey } from './tenant-key.js';
 import type { DialectName } from './url.js';
 
 export type FilterType = 'string' | 'integer' | 'number' | 'boolean' | 'timestamp' | 'date';
@@ -109,7 +110,7 @@ export async function fetchPage<Row>(opts: PageOptions<Row>): Promise<Page<Row>>
   const start = opts.params.start ?? 0;
   const store = opts.store;
   const reuse = store !== undefined && opts.queryName !== undefined && !store.inTransaction;
-  const builtKey = reuse ? `${opts.queryName}\u0001${store.dialect}\u0001${store.accountId}\u0001${JSON.stringify(opts.params.filter ?? {})}` : '';
+  const builtKey = reuse ? `${tenantKey(store, opts.queryName as string)}\u0001${store.dialect}\u0001${JSON.stringify(opts.params.filter ?? {})}` : '';
   let built = reuse ? builtQueries(store).get(builtKey) : undefined;
 
   let base = built?.base ?? opts.from;

@@ -21,6 +21,7 @@ import { sql, type OperationNode, type SelectQueryBuilder } from 'kysely';
 import type { DialectName } from './url.js';
 import { perDatabase } from './per-database.js';
 import type { Executor, Scope } from './scope.js';
+import { tenantKey } from './tenant-key.js';
 import { currentWriteVersion, VERSIONED_TABLES, writeVersionOf } from './write-versions.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- collections are generic over their tables */
@@ -220,7 +221,9 @@ export function pagingKey(q: Pick<PagedQuery<unknown>, 'store' | 'base' | 'selec
   const cache = cacheOf(q.store.executor);
   const selected = q.select(q.base);
   const compiled = selected.compile();
-  const key = `${q.idColumn}\u0001${compiled.sql}\u0001${JSON.stringify(compiled.parameters)}`;
+  // The account is in the parameters already (the scope binds it); it leads the key as well so
+  // that isolation does not depend on how a query happens to be built (tenant-key.ts).
+  const key = `${tenantKey(q.store, q.idColumn)}\u0001${compiled.sql}\u0001${JSON.stringify(compiled.parameters)}`;
   let shape = cache.shapes.get(`${q.idColumn}\u0001${compiled.sql}`);
   if (!shape) {
     shape = analyse(selected.toOperationNode(), q.idColumn);

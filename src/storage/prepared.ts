@@ -78,6 +78,11 @@ function compile<P extends Params>(store: Scope, build: (store: Scope, p: P) => 
   if (compiled.sql.includes('\u0000placeholder')) {
     throw new Error(`prepared query uses a parameter outside a value position: ${compiled.sql}`);
   }
+  // A template is shared by every account: one that does not bind the caller's account would
+  // answer every account with the same rows (tenant-key.ts). Built through the scope, it does.
+  if (!compiled.parameters.some((value) => value instanceof Placeholder && value.name === ACCOUNT)) {
+    throw new Error(`prepared query is not scoped to the caller's account: ${compiled.sql}`);
+  }
   const slots = compiled.parameters.map(
     (value): Slot => (value instanceof Placeholder ? { name: value.name, index: value.index, key: value.key } : { constant: value }),
   );

@@ -14,6 +14,7 @@
 import { perDatabase } from '../../../storage/per-database.js';
 import type { Scope } from '../../../storage/scope.js';
 import { readNow } from '../../../storage/sqlite-direct.js';
+import { tenantKey, type TenantKey } from '../../../storage/tenant-key.js';
 import { currentWriteVersion, currentWriteVersionNow } from '../../../storage/write-versions.js';
 import { contactEventLinksNow, loadContactEventLinks, type ContactEventLinks, type EventLinkOptions } from '../event-links.js';
 import { contactListItem, loadContactRelations } from './shapes.js';
@@ -29,7 +30,7 @@ interface Entry {
 }
 
 interface ItemCache {
-  entries: Map<number, Entry>;
+  entries: Map<TenantKey, Entry>;
   size: number;
   stats: ItemCacheStats;
 }
@@ -50,16 +51,16 @@ export function itemCacheStats(store: Scope): Readonly<ItemCacheStats> {
   return { ...cacheOf(store).stats };
 }
 
-function keep(cache: ItemCache, id: number, entry: Entry): void {
-  const previous = cache.entries.get(id);
+function keep(cache: ItemCache, key: TenantKey, entry: Entry): void {
+  const previous = cache.entries.get(key);
   if (previous) {
     cache.size -= previous.bytes.length;
-    cache.entries.delete(id);
+    cache.entries.delete(key);
   }
-  cache.entries.set(id, entry);
+  cache.entries.set(key, entry);
   cache.size += entry.bytes.length;
   while (cache.size > LIMIT_BYTES) {
-    const [oldest, old] = cache.entries.entries().next().value as [number, Entry];
+    const [oldest, old] = cache.entries.entries().next().value as [TenantKey, Entry];
     cache.entries.delete(oldest);
     cache.size -= old.bytes.length;
   }
@@ -82,7 +83,7 @@ export async function listItemTexts(
   const missing: number[] = [];
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as number;
-    const entry = cache?.entries.get(id);
+    const entry = cache?.entries.get(tenantKey(store, id));
     if (entry !== undefined && entry.version === version) out[i] = entry.bytes;
     else missing.push(id);
   }
@@ -99,7 +100,7 @@ export async function listItemTexts(
     const id = ids[i] as number;
     const bytes = built.get(id) ?? null;
     out[i] = bytes;
-    if (bytes !== null && unchanged) keep(cache, id, { version: version as number, bytes });
+    if (bytes !== null && unchanged) keep(cache, tenantKey(store, id), { version: version as number, bytes });
   }
   return out;
 }
@@ -122,7 +123,7 @@ function keptDetailText(store: Scope, id: number, publicUrl: string, options: Ev
   if (store.inTransaction) return undefined;
   return readNow(store.executor, () => {
     const version = currentWriteVersionNow(store);
-    const entry = version === undefined ? undefined : cacheOf(store).entries.get(id);
+    const entry = version === undefined ? undefined : cacheOf(store).entries.get(tenantKey(store, id));
     if (entry === undefined || entry.version !== version) return undefined;
     const links = contactEventLinksNow(store, id, publicUrl, options);
     if (links === undefined) return undefined;
