@@ -18,6 +18,17 @@ export interface Config {
   rateLimitBurst: number;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
+  /**
+   * Failed authentications (unknown key, wrong signature) allowed per second per client
+   * address and per key, after a burst of `authFailureBurst`; then 429. 0 disables the check.
+   */
+  authFailuresPerSecond: number;
+  authFailureBurst: number;
+  /** Time a client has to send a request's headers, and the whole request (ms). */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Open connections accepted at once; more are closed as they arrive. */
+  maxConnections: number;
   /** 64 hex characters or base64 of 32 bytes; when absent, masterKeyFile is used. */
   masterKey: string | undefined;
   masterKeyFile: string;
@@ -55,6 +66,11 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     rateLimitPerSecond: overrides.rateLimitPerSecond ?? envNumber('MARQUEE_RATE_LIMIT', 100, env),
     rateLimitBurst: overrides.rateLimitBurst ?? envNumber('MARQUEE_RATE_LIMIT_BURST', 200, env),
     bodyLimit: overrides.bodyLimit ?? envNumber('MARQUEE_BODY_LIMIT', DEFAULT_BODY_LIMIT, env),
+    authFailuresPerSecond: overrides.authFailuresPerSecond ?? envNumber('MARQUEE_AUTH_FAILURE_RATE', 2, env),
+    authFailureBurst: overrides.authFailureBurst ?? envNumber('MARQUEE_AUTH_FAILURE_BURST', 20, env),
+    headersTimeoutMs: overrides.headersTimeoutMs ?? envNumber('MARQUEE_HEADERS_TIMEOUT_MS', 10_000, env),
+    requestTimeoutMs: overrides.requestTimeoutMs ?? envNumber('MARQUEE_REQUEST_TIMEOUT_MS', 120_000, env),
+    maxConnections: overrides.maxConnections ?? envNumber('MARQUEE_MAX_CONNECTIONS', 4_096, env),
     masterKey: overrides.masterKey ?? env.MARQUEE_MASTER_KEY,
     masterKeyFile: overrides.masterKeyFile ?? env.MARQUEE_MASTER_KEY_FILE ?? './data/master.key',
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',

@@ -26,6 +26,7 @@ export const Codes = {
   internal: 23018,
   forbidden: 23019,
   unsupportedContentType: 23020,
+  malformedUrl: 23021,
 } as const;
 
 export const unauthorized = (specificCode: number, message: string): ApiError =>

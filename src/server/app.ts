@@ -3,12 +3,13 @@
  * (signatures cover the exact bytes) and the mapping of every failure to the error envelope.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import { ApiError } from '../protocol/errors.js';
 import { Codes, internalError } from '../protocol/specific-codes.js';
 import type { Runtime } from '../runtime.js';
 import { createMetrics } from './metrics.js';
+import { createAuthThrottle } from './auth-throttle.js';
 import { createRateLimiter } from './rate-limit.js';
 import { sendError } from './reply.js';
 import { API_PREFIX, createRpcHandler } from './rpc-handler.js';
@@ -16,10 +17,21 @@ import { API_PREFIX, createRpcHandler } from './rpc-handler.js';
 /** Lets later modules mount their public pages (invite links, invoices, subscription confirmations). */
 export type RoutePlugin = (app: FastifyInstance, runtime: Runtime) => void | Promise<void>;
 
+function answerInternalError(res: ServerResponse): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = JSON.stringify(internalError(randomUUID()).toEnvelope());
+  res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
+  res.end(body);
+}
+
 export async function buildApp(runtime: Runtime, plugins: readonly RoutePlugin[] = []): Promise<FastifyInstance> {
   const metrics = createMetrics();
   const limiter = createRateLimiter(runtime.config.rateLimitPerSecond, runtime.config.rateLimitBurst);
-  const rpc = createRpcHandler(runtime, limiter, metrics);
+  const throttle = createAuthThrottle(runtime.config.authFailuresPerSecond, runtime.config.authFailureBurst);
+  const rpc = createRpcHandler(runtime, limiter, metrics, throttle);
   // Typed as the plain instance: the pino logger we pass is a FastifyBaseLogger at runtime.
   const app: FastifyInstance = Fastify({
     loggerInstance: runtime.log,
@@ -31,12 +43,31 @@ export async function buildApp(runtime: Runtime, plugins: readonly RoutePlugin[]
       disableRequestLogging: runtime.config.logLevel !== 'debug' && runtime.config.logLevel !== 'trace',
     }),
     return503OnClosing: true,
+    // A URL Fastify cannot decode gets the same envelope as one the RPC handler cannot.
+    frameworkErrors: (error, _request, reply) => {
+      if (error.code === 'FST_ERR_BAD_URL') {
+        return sendError(reply, new ApiError(400, Codes.malformedUrl, 'The request URL is not correctly percent-encoded'));
+      }
+      return sendError(reply, new ApiError(400, Codes.malformedJson, 'Bad Request', [error.message]));
+    },
     // API calls go straight to the RPC handler; everything else is Fastify's.
     serverFactory: (fastifyHandler) => {
-      const server = createServer((req, res) => (req.url?.startsWith(API_PREFIX) ? rpc(req, res) : fastifyHandler(req, res)));
+      const { headersTimeoutMs, requestTimeoutMs, maxConnections } = runtime.config;
+      const server = createServer({ headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs }, (req, res) => {
+        // The last resort: whatever a request makes throw synchronously is answered 500 and
+        // logged, never left to end the process (the handlers catch their own async failures).
+        try {
+          if (req.url?.startsWith(API_PREFIX)) rpc(req, res);
+          else fastifyHandler(req, res);
+        } catch (error) {
+          runtime.log.error({ err: error, url: req.url }, 'request handler threw');
+          answerInternalError(res);
+        }
+      });
       // Keep idle connections open longer than clients do (undici: 4 s), so the client closes
       // first: a server-side close racing a client's next request surfaces as ECONNRESET.
       server.keepAliveTimeout = 72_000;
+      server.maxConnections = maxConnections;
       return server;
     },
   }) as unknown as FastifyInstance;

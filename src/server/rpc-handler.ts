@@ -16,16 +16,26 @@ import type { Logger } from 'pino';
 import { ApiError } from '../protocol/errors.js';
 import { serializeBody } from '../protocol/json-text.js';
 import { SUPPORTED_VERSIONS } from '../protocol/signing.js';
-import { Codes, internalError, isRequired } from '../protocol/specific-codes.js';
+import { bodyBytesProblem, unsafeTextPath } from '../protocol/json-guard.js';
+import { Codes, doesNotValidate, internalError, isRequired } from '../protocol/specific-codes.js';
 import { findCatalogueEntry } from '../registry/catalogue.js';
 import { dispatch } from '../registry/dispatch.js';
 import type { Runtime } from '../runtime.js';
-import { preflight, verify } from './authenticate.js';
+import type { AuthThrottle } from './auth-throttle.js';
+import { preflight, verify, type Authenticated } from './authenticate.js';
 import type { Metrics } from './metrics.js';
 import type { RateLimiter } from './rate-limit.js';
 import { createResponseBatch } from './response-batch.js';
 
 export const API_PREFIX = '/api/';
+
+const REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
+
+/** The path of a URL for an error message: bounded, as sent (it is percent-encoded ASCII). */
+function printablePath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
+}
 
 export interface RpcHandler {
   (req: IncomingMessage, res: ServerResponse): void;
@@ -56,15 +66,28 @@ interface Exchange {
   answered: boolean;
 }
 
-function parseTarget(url: string, metrics: Metrics): Target | null {
+/** A path that is not percent-encoded correctly: answered 400, whatever else it says. */
+const MALFORMED = 'malformed';
+
+function decode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+function parseTarget(url: string, metrics: Metrics): Target | null | typeof MALFORMED {
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
   const parts = path.slice(API_PREFIX.length).split('/');
   if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
+  // URLSearchParams never throws: a malformed escape in the query stays as written.
   const action = (q === -1 ? null : new URLSearchParams(url.slice(q + 1)).get('action')) ?? '';
-  const namespace = decodeURIComponent(parts[1]);
+  const namespace = decode(parts[1]);
+  const version = decode(parts[0]);
+  if (namespace === null || version === null) return MALFORMED;
   const known = findCatalogueEntry(namespace, action) !== undefined;
-  const version = decodeURIComponent(parts[0]);
   const labelNamespace = known ? namespace : 'unknown';
   const labelAction = known ? action : 'unknown';
   return {
@@ -79,8 +102,8 @@ function parseTarget(url: string, metrics: Metrics): Target | null {
 }
 
 /** Clients call a handful of URLs over and over; parse each once (bounded, so junk cannot grow it). */
-function targetCache(metrics: Metrics, limit = 1000): (url: string) => Target | null {
-  const seen = new Map<string, Target | null>();
+function targetCache(metrics: Metrics, limit = 1000): (url: string) => Target | null | typeof MALFORMED {
+  const seen = new Map<string, Target | null | typeof MALFORMED>();
   return (url) => {
     let target = seen.get(url);
     if (target === undefined) {
@@ -92,7 +115,12 @@ function targetCache(metrics: Metrics, limit = 1000): (url: string) => Target | 
   };
 }
 
-export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics: Metrics): RpcHandler {
+const UNSAFE_TEXT_MESSAGE = 'Text must not contain the NUL character (U+0000) or unpaired UTF-16 surrogates';
+
+const tooManyFailures = () =>
+  new ApiError(429, Codes.rateLimited, 'Too many failed authentication attempts from this address or for this key; retry later');
+
+export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics: Metrics, throttle: AuthThrottle): RpcHandler {
   const log: Logger = runtime.log;
   const limit = runtime.config.bodyLimit;
   const targetOf = targetCache(metrics);
@@ -125,18 +153,35 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
       return sendError(x, new ApiError(404, Codes.unsupportedVersion, `Unsupported API version '${target.version}'`));
     }
     const checked = preflight(req.headers);
+    const address = req.socket.remoteAddress ?? '';
+    const blocked = Math.max(throttle.wait(address), throttle.wait(checked.key));
+    if (blocked > 0) return sendError(x, tooManyFailures(), { 'retry-after': String(blocked) });
     const record = runtime.keys.cached(checked.key) ?? (await runtime.keys.find(checked.key));
-    const identity = verify({ method: 'POST', url: req.url ?? '', headers: req.headers, body, apiVersion: target.version }, checked, record);
+    let identity: Authenticated;
+    try {
+      identity = verify({ method: 'POST', url: req.url ?? '', headers: req.headers, body, apiVersion: target.version }, checked, record);
+    } catch (error) {
+      if (error instanceof ApiError && error.errorCode === 401) {
+        throttle.failed(address);
+        // Unknown keys count against the address only, so random keys cannot grow the table.
+        if (record) throttle.failed(checked.key);
+      }
+      throw error;
+    }
     const wait = limiter.take(identity.key);
     if (wait > 0) return sendError(x, new ApiError(429, Codes.rateLimited, 'Too Many Requests'), { 'retry-after': String(wait) });
     if (!target.action) return sendError(x, isRequired('action'));
     let params: unknown = {};
     if (body.length > 0) {
+      const problem = bodyBytesProblem(body);
+      if (problem !== null) return sendError(x, new ApiError(400, Codes.malformedJson, problem));
       try {
         params = JSON.parse(body.toString('utf8'));
       } catch {
         return sendError(x, new ApiError(400, Codes.malformedJson, 'The request body is not valid JSON'));
       }
+      const unsafe = unsafeTextPath(body, params);
+      if (unsafe !== null) return sendError(x, doesNotValidate(unsafe, [UNSAFE_TEXT_MESSAGE]));
     }
     const result = await dispatch(runtime, {
       namespace: target.namespace,
@@ -149,8 +194,10 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
 
   const handler = ((req: IncomingMessage, res: ServerResponse) => {
     const header = req.headers['x-request-id'];
-    const requestId = typeof header === 'string' && header.length > 0 && header.length <= 200 ? header : randomUUID();
-    const target = targetOf(req.url ?? '');
+    // Echoed in a response header: only printable ASCII may go back.
+    const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    const parsed = targetOf(req.url ?? '');
+    const target = parsed === MALFORMED ? null : parsed;
     const x: Exchange = { res, requestId, started: performance.now(), target, answered: false };
     if (log.isLevelEnabled('debug')) log.debug({ reqId: requestId, req: { method: req.method, url: req.url } }, 'incoming request');
 
@@ -158,13 +205,17 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
       req.resume();
       return sendError(x, new ApiError(503, Codes.internal, 'Service Unavailable: the server is shutting down'), { connection: 'close' });
     }
+    if (parsed === MALFORMED) {
+      req.resume();
+      return sendError(x, new ApiError(400, Codes.malformedUrl, 'The request URL is not correctly percent-encoded'));
+    }
     if (req.method !== 'POST') {
       req.resume();
       return sendError(x, new ApiError(405, Codes.methodNotAllowed, 'Method Not Allowed: every API call is a POST'), { allow: 'POST' });
     }
     if (target === null) {
       req.resume();
-      return sendError(x, new ApiError(404, Codes.unknownNamespace, `No API endpoint at ${(req.url ?? '').split('?')[0]}`));
+      return sendError(x, new ApiError(404, Codes.unknownNamespace, `No API endpoint at ${printablePath(req.url ?? '')}`));
     }
     const tooLarge = () =>
       sendError(x, new ApiError(413, Codes.bodyTooLarge, `The request body exceeds the limit of ${limit} bytes`), { connection: 'close' });

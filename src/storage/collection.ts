@@ -9,7 +9,8 @@ import { type ApiError } from '../protocol/errors.js';
 import { isNullSentinel, parseFilterKey, type Modifier } from '../protocol/filter-keys.js';
 import { doesNotValidate } from '../protocol/specific-codes.js';
 import { parseDate, parseTimestamp, SECOND } from '../protocol/timestamp.js';
-import type { CollectionParams } from '../registry/params.js';
+import { INT_MAX, INT_MIN, MAX_FILTER_KEYS, MAX_FILTER_NAME_LENGTH, MAX_FILTER_VALUE_LENGTH, NUMBER_LIMIT } from '../protocol/limits.js';
+import { messages, type CollectionParams } from '../registry/params.js';
 import { cachedPage, pagingKey, type PagingKey } from './paging-cache.js';
 import { perDatabase } from './per-database.js';
 import type { Scope } from './scope.js';
@@ -147,7 +148,17 @@ type Predicate = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>; // es
 /** Validates every filter key and value, then returns one predicate per key. */
 export function compileFilter(spec: FilterSpec, filter: Record<string, unknown>, dialect: DialectName): Predicate[] {
   const predicates: Predicate[] = [];
-  for (const [key, raw] of Object.entries(filter)) {
+  const entries = Object.entries(filter);
+  if (entries.length > MAX_FILTER_KEYS) {
+    throw doesNotValidate('filter', [`A filter may have at most ${MAX_FILTER_KEYS} keys`]);
+  }
+  for (const [key, raw] of entries) {
+    if (key.length > MAX_FILTER_NAME_LENGTH) {
+      throw doesNotValidate('filter', [`Filter names are at most ${MAX_FILTER_NAME_LENGTH} characters long`]);
+    }
+    if (typeof raw === 'string' && raw.length > MAX_FILTER_VALUE_LENGTH) {
+      throw invalidFilter(key, `Value must be at most ${MAX_FILTER_VALUE_LENGTH} characters long`);
+    }
     const direct = Object.hasOwn(spec, key) ? spec[key] : undefined;
     if (direct && 'where' in direct) {
       const value = parseValue(key, raw, direct.type);
@@ -174,12 +185,16 @@ function parseValue(key: string, raw: unknown, type: FilterType): FilterValue {
   switch (type) {
     case 'string':
       return typeof raw === 'string' ? raw : String(raw);
-    case 'integer':
-      if (text !== undefined && /^[-+]?\d+$/.test(text)) return Number(text);
-      throw invalidFilter(key, 'Value must be a whole number');
-    case 'number':
-      if (text !== undefined && text !== '' && Number.isFinite(Number(text))) return Number(text);
-      throw invalidFilter(key, 'Value must be a number');
+    case 'integer': {
+      const n = text !== undefined && /^[-+]?\d+$/.test(text) ? Number(text) : NaN;
+      if (n >= INT_MIN && n <= INT_MAX) return n;
+      throw invalidFilter(key, messages.integer);
+    }
+    case 'number': {
+      const n = text !== undefined && text !== '' ? Number(text) : NaN;
+      if (Number.isFinite(n) && Math.abs(n) <= NUMBER_LIMIT) return n;
+      throw invalidFilter(key, messages.number);
+    }
     case 'boolean':
       if (raw === true || raw === 1 || raw === '1' || raw === 'true') return 1;
       if (raw === false || raw === 0 || raw === '0' || raw === 'false') return 0;

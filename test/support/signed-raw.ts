@@ -9,7 +9,7 @@ export interface SignedRawOptions {
   namespace?: string;
   action?: string;
   path?: string;
-  body?: string;
+  body?: string | Buffer;
   contentType?: string;
   /** `ivvy` signs with IVVY-Date (the SDKs' way), `date` with the standard Date header. */
   dateMode?: 'ivvy' | 'date';
