@@ -14,7 +14,11 @@ import { DEFAULT_ARRAY_MAX, DEFAULT_TEXT_MAX, INT_MAX, INT_MIN, NUMBER_LIMIT } f
 import { parseDate, parseTime, parseTimestamp } from '../protocol/timestamp.js';
 
 const FAIL = Symbol('fail');
-type Parsed<T> = T | typeof FAIL;
+/** A refusal with its own message (a value of the right type, out of range). */
+class Refusal {
+  constructor(readonly message: string) {}
+}
+type Parsed<T> = T | typeof FAIL | Refusal;
 
 /** What a parameter accepts, in JSON Schema terms (a subset), for tools that read the registry. */
 export interface ParamMeta {
@@ -38,6 +42,10 @@ export function scalar<In, Out>(message: string, parse: (value: unknown) => Pars
         ctx.issues.push({ code: 'custom', message, input: value });
         return z.NEVER;
       }
+      if (out instanceof Refusal) {
+        ctx.issues.push({ code: 'custom', message: out.message, input: value });
+        return z.NEVER;
+      }
       return out;
     })
     .meta({ marquee: meta });
@@ -56,14 +64,19 @@ export function paramMeta(schema: z.ZodType): ParamMeta | undefined {
 const INTEGER = /^[-+]?\d+$/;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/;
 
+const outOfIntRange = new Refusal(`Value must be between ${INT_MIN} and ${INT_MAX}`);
+const outOfNumberRange = new Refusal(`Value must be between -${NUMBER_LIMIT} and ${NUMBER_LIMIT}`);
+
 function toInteger(value: unknown): Parsed<number> {
   const n = typeof value === 'number' ? value : typeof value === 'string' && INTEGER.test(value.trim()) ? Number(value.trim()) : NaN;
-  return Number.isInteger(n) && n >= INT_MIN && n <= INT_MAX ? n : FAIL;
+  if (!Number.isInteger(n)) return FAIL;
+  return n >= INT_MIN && n <= INT_MAX ? n : outOfIntRange;
 }
 
 function toNumber(value: unknown): Parsed<number> {
   const n = typeof value === 'number' ? value : typeof value === 'string' && NUMBER.test(value.trim()) ? Number(value.trim()) : NaN;
-  return Number.isFinite(n) && Math.abs(n) <= NUMBER_LIMIT ? n : FAIL;
+  if (!Number.isFinite(n)) return FAIL;
+  return Math.abs(n) <= NUMBER_LIMIT ? n : outOfNumberRange;
 }
 
 function toBoolean(value: unknown): Parsed<boolean> {
@@ -74,9 +87,9 @@ function toBoolean(value: unknown): Parsed<boolean> {
 }
 
 export const messages = {
-  integer: `Value must be a whole number between ${INT_MIN} and ${INT_MAX}`,
+  integer: 'Value must be a whole number',
   positive: 'Value must be greater than 0',
-  number: `Value must be a number between -${NUMBER_LIMIT} and ${NUMBER_LIMIT}`,
+  number: 'Value must be a number',
   boolean: 'Value must be a boolean',
   string: 'Value must be a string',
   timestamp: 'Value must be a timestamp in the format yyyy-mm-dd HH:mm:ss',
@@ -153,7 +166,7 @@ export const intEnum = <const T extends readonly number[]>(values: T) =>
     `Value must be one of ${values.join(', ')}`,
     (v) => {
       const n = toInteger(v);
-      return n !== FAIL && values.includes(n) ? (n as T[number]) : FAIL;
+      return typeof n === 'number' && values.includes(n) ? (n as T[number]) : FAIL;
     },
     { type: 'integer', enum: values },
   );

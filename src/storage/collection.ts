@@ -187,13 +187,15 @@ function parseValue(key: string, raw: unknown, type: FilterType): FilterValue {
       return typeof raw === 'string' ? raw : String(raw);
     case 'integer': {
       const n = text !== undefined && /^[-+]?\d+$/.test(text) ? Number(text) : NaN;
-      if (n >= INT_MIN && n <= INT_MAX) return n;
-      throw invalidFilter(key, messages.integer);
+      if (Number.isNaN(n)) throw invalidFilter(key, messages.integer);
+      if (n < INT_MIN || n > INT_MAX) throw invalidFilter(key, `Value must be between ${INT_MIN} and ${INT_MAX}`);
+      return n;
     }
     case 'number': {
       const n = text !== undefined && text !== '' ? Number(text) : NaN;
-      if (Number.isFinite(n) && Math.abs(n) <= NUMBER_LIMIT) return n;
-      throw invalidFilter(key, messages.number);
+      if (!Number.isFinite(n)) throw invalidFilter(key, messages.number);
+      if (Math.abs(n) > NUMBER_LIMIT) throw invalidFilter(key, `Value must be between -${NUMBER_LIMIT} and ${NUMBER_LIMIT}`);
+      return n;
     }
     case 'boolean':
       if (raw === true || raw === 1 || raw === '1' || raw === 'true') return 1;

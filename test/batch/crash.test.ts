@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { DATABASE_KINDS } from '../support/databases.js';
-import { startChildServer, type ChildServer } from './fixtures/child.js';
+import { startChildServer, type ChildServer } from '../support/child-server.js';
 import { prepareSharedDatabase, until, type SharedDatabase } from './fixtures/setup.js';
 
 const JOBS = 60;

@@ -6,7 +6,7 @@ import { verifyNotification } from '../../src/client/index.js';
 import { txnIdOf } from '../../src/notify/envelope.js';
 import { signingKey } from '../../src/notify/signing-key.js';
 import { DATABASE_KINDS } from '../support/databases.js';
-import { startChildServer, type ChildServer } from '../batch/fixtures/child.js';
+import { startChildServer, type ChildServer } from '../support/child-server.js';
 import { confirmingSubscriber, startReceiver, type Receiver } from '../batch/fixtures/receiver.js';
 import { prepareSharedDatabase, until, type SharedDatabase } from '../batch/fixtures/setup.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { DATABASE_KINDS } from '../support/databases.js';
-import { startChildServer, type ChildServer } from '../batch/fixtures/child.js';
+import { startChildServer, type ChildServer } from '../support/child-server.js';
 import { confirmingSubscriber, startReceiver, type Receiver } from '../batch/fixtures/receiver.js';
 import { prepareSharedDatabase, until, type SharedDatabase } from '../batch/fixtures/setup.js';
 

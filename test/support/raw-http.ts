@@ -6,6 +6,8 @@ export interface RawRequest {
   path: string;
   headers?: Record<string, string>;
   body?: string | Buffer;
+  /** The client's own address (another 127.0.0.x makes another client). */
+  localAddress?: string;
 }
 
 export interface RawReply {
@@ -19,7 +21,14 @@ export function rawHttp(baseUrl: string, req: RawRequest): Promise<RawReply> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const r = request(
-      { host: url.hostname, port: url.port, method: req.method ?? 'POST', path: req.path, headers: req.headers ?? {} },
+      {
+        host: url.hostname,
+        port: url.port,
+        method: req.method ?? 'POST',
+        path: req.path,
+        headers: req.headers ?? {},
+        ...(req.localAddress ? { localAddress: req.localAddress, agent: false } : {}),
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
