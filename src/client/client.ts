@@ -4,17 +4,18 @@
  * It works against the real iVvy API as well as a Marquee server.
  */
 import { isErrorEnvelope } from '../protocol/errors.js';
-import { CATALOGUE } from '../registry/catalogue.js';
-import type { ActionMap } from '../registry/actions.js';
+import type { ActionTypes } from '../protocol/action-types.js';
+import { CATALOGUE } from '../protocol/catalogue.js';
 import { batchHelpers, type BatchHelpers } from './batch.js';
 import { IvvyApiError } from './errors.js';
 import { sendSigned, type RawResponse, type TransportOptions } from './transport.js';
 
 export type ClientOptions = TransportOptions;
 
+/** One typed method per implemented action (protocol/action-types.ts, generated from the registry). */
 type NamespaceMethods = {
-  [N in keyof ActionMap]: {
-    [A in keyof ActionMap[N]]: ActionMap[N][A] extends { params: infer P; result: infer R }
+  [N in keyof ActionTypes]: {
+    [A in keyof ActionTypes[N]]: ActionTypes[N][A] extends { params: infer P; result: infer R }
       ? (params: P) => Promise<R>
       : never;
   };

@@ -11,7 +11,7 @@ import {
   innerStringToSign,
   verifyText,
   type SignatureVersion,
-} from '../notify/sns-signature.js';
+} from '../protocol/sns-signature.js';
 
 export interface VerifyNotificationOptions {
   /** Origins (`https://marquee.example.com`) whose SigningCertURL and public key may be fetched. */

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SigningKey } from './signing-key.js';
-import { algorithmOf, envelopeStringToSign, innerStringToSign, signText, type SignatureVersion } from './sns-signature.js';
+import { algorithmOf, envelopeStringToSign, innerStringToSign, signText, type SignatureVersion } from '../protocol/sns-signature.js';
 import { signingPublicKeyPath } from './topics.js';
 
 export interface SnsEnvelope {

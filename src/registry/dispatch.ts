@@ -12,7 +12,7 @@ import { materialize } from '../protocol/json-text.js';
 import { Codes, internalError, notImplemented } from '../protocol/specific-codes.js';
 import { createScope, type Scope } from '../storage/scope.js';
 import type { Storage } from '../storage/database.js';
-import { findCatalogueEntry, NAMESPACES } from './catalogue.js';
+import { findCatalogueEntry, isNamespace } from '../protocol/catalogue.js';
 import type { ActionContext, Caller } from './context.js';
 import type { AnyAction } from './define-action.js';
 import type { Registry } from './registry.js';
@@ -52,7 +52,7 @@ export function resolveAction(registry: Registry, namespace: string, action: str
   const def = registry.find(namespace, action);
   if (def) return def;
   if (findCatalogueEntry(namespace, action)) throw notImplemented(namespace, action);
-  if (!NAMESPACES.includes(namespace)) {
+  if (!isNamespace(namespace)) {
     throw new ApiError(404, Codes.unknownNamespace, `Unknown namespace '${namespace}'`);
   }
   throw new ApiError(404, Codes.unknownAction, `Unknown action '${action}' in namespace '${namespace}'`);

@@ -1,5 +1,5 @@
 /** The table of implemented actions, checked against the catalogue at start-up. */
-import { CATALOGUE, findCatalogueEntry } from './catalogue.js';
+import { CATALOGUE, findCatalogueEntry } from '../protocol/catalogue.js';
 import type { AnyAction } from './define-action.js';
 
 export interface Registry {

@@ -18,7 +18,7 @@ import { serializeBody } from '../protocol/json-text.js';
 import { SUPPORTED_VERSIONS } from '../protocol/signing.js';
 import { bodyBytesProblem, unsafeTextPath } from '../protocol/json-guard.js';
 import { Codes, doesNotValidate, internalError, isRequired } from '../protocol/specific-codes.js';
-import { findCatalogueEntry } from '../registry/catalogue.js';
+import { findCatalogueEntry } from '../protocol/catalogue.js';
 import { dispatch } from '../registry/dispatch.js';
 import type { Runtime } from '../runtime.js';
 import type { AuthThrottle } from './auth-throttle.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { createClient } from '../../src/client/index.js';
-import { CATALOGUE } from '../../src/registry/catalogue.js';
+import { CATALOGUE } from '../../src/protocol/catalogue.js';
 import { describeEachDatabase } from '../support/suite.js';
 import { runCli } from './run-cli.js';
 

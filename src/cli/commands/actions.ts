@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ACTIONS } from '../../registry/actions.js';
-import { CATALOGUE } from '../../registry/catalogue.js';
+import { CATALOGUE } from '../../protocol/catalogue.js';
 import { coverage, createRegistry } from '../../registry/registry.js';
 
 export function registerActions(program: Command): void {

@@ -9,7 +9,7 @@
  */
 import { Faker, en } from '@faker-js/faker';
 import type { MarqueeClient } from '../../../src/client/index.js';
-import { findCatalogueEntry, CATALOGUE } from '../../../src/registry/catalogue.js';
+import { findCatalogueEntry, CATALOGUE } from '../../../src/protocol/catalogue.js';
 import { paramShape } from '../../../src/registry/param-shape.js';
 import type { AnyAction } from '../../../src/registry/define-action.js';
 import { rawHttp, type RawReply, type RawRequest } from '../raw-http.js';
