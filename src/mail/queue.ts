@@ -62,7 +62,8 @@ export async function queueEmail(tx: Scope, settings: MailSettings, email: Outgo
       from_address: email.from ?? settings.from,
       to_address: email.to,
       bcc: email.bcc ?? null,
-      subject: email.subject,
+      // A subject is one header line: stored as it will be sent (SMTP would fold the breaks).
+      subject: email.subject.replace(/[\r\n]+/g, ' '),
       body: email.html,
       // Without SMTP, Marquee is a mail catcher: the log is the delivery (docs/compatibility.md).
       status: settings.delivers ? 'queued' : 'logged',

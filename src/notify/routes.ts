@@ -7,15 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { accountExists } from '../auth/accounts.js';
+// XML needs the same five entities as HTML: one escaper for every document Marquee renders.
+import { escapeHtml as xml } from '../mail/html.js';
 import type { RoutePlugin } from '../server/app.js';
 import { signingKey } from './signing-key.js';
 import { confirmSubscription, unsubscribeByArn } from './subscriptions.js';
 import { certificateFileName, NOTIFY_PATH, SNS_ACTION_PATH } from './topics.js';
 
 const SNS_XMLNS = 'http://sns.amazonaws.com/doc/2010-03-31/';
-
-const xml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function snsError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
   return reply
