@@ -1,7 +1,8 @@
 /**
  * Delivers the queued messages of one claimed subscription, oldest first. A failed message
- * blocks the ones behind it until it is delivered or given up (after the retry window), so a
- * receiver sees a subscription's changes in outbox order.
+ * blocks the ones behind it until it is delivered or given up (after the retry window, onto
+ * the dead-letter list of dead-letter.ts), so a receiver sees a subscription's changes in
+ * outbox order.
  */
 import type { Endpoint } from '../outbox/subjects.js';
 import type { Runtime } from '../runtime.js';
@@ -10,6 +11,7 @@ import { postMessage, type PostOutcome } from './http-post.js';
 import { retriesExhausted, retryDelay, type WorkerSettings } from './settings.js';
 import { signingKey } from './signing-key.js';
 import { accountRegion } from './subscriptions.js';
+import { DEAD } from './tables.js';
 import { signingCertUrl, subscribeUrl, subscriptionArn, topicArn, unsubscribeUrl } from './topics.js';
 
 export interface DeliveryDeps {
@@ -29,6 +31,7 @@ type DeliveryRow = {
   next_attempt_at: number;
   created_at: number;
   first_attempt_at: number | null;
+  last_attempt_at: number | null;
 };
 
 type SubscriptionRow = { id: number; account_id: number; endpoint: string; url: string; token: string; uuid: string };
@@ -106,8 +109,20 @@ function send(deps: DeliveryDeps, sub: SubscriptionRow, envelope: SnsEnvelope): 
   return postMessage(sub.url, JSON.stringify(envelope), headers, deps.settings.requestTimeoutMs);
 }
 
-/** Records one attempt; returns true when the next queued message may be sent right away. */
-async function record(deps: DeliveryDeps, delivery: DeliveryRow, outcome: PostOutcome, startedAt: number): Promise<boolean> {
+/**
+ * Records one attempt and says whether the next queued message may be sent right away, and
+ * since when the subscription's receiver has been failing, if the message died. `outageSince` is when the subscription's current run of failures began, if a message before
+ * this one died in it: the messages behind a dead one share its retry window rather than each
+ * opening its own, so a backlog behind a receiver that stays down drains once that window has
+ * passed, instead of one message per window.
+ */
+async function record(
+  deps: DeliveryDeps,
+  delivery: DeliveryRow,
+  outcome: PostOutcome,
+  startedAt: number,
+  outageSince: number | null,
+): Promise<{ next: boolean; outageSince: number | null }> {
   const db = deps.runtime.storage.db;
   const now = Date.now();
   const attempts = delivery.attempts + 1;
@@ -120,14 +135,19 @@ async function record(deps: DeliveryDeps, delivery: DeliveryRow, outcome: PostOu
       .where('id', '=', delivery.id)
       .where('status', '=', 'pending')
       .execute();
-    return true;
+    return { next: true, outageSince: null };
   }
-  const exhausted = retriesExhausted(deps.settings, first, now);
+  // Never attempted before (a redelivered message has been) and queued longer than a window
+  // ago: it waited the window out behind failing ones, also across a restart of the worker.
+  const fresh = delivery.last_attempt_at === null;
+  const waitedOut = fresh && now - delivery.created_at >= deps.settings.retryWindowMs;
+  const windowStart = fresh && outageSince !== null ? Math.min(outageSince, first) : first;
+  const exhausted = waitedOut || retriesExhausted(deps.settings, windowStart, now);
   await db
     .updateTable('notification_deliveries')
     .set({
       ...base,
-      status: exhausted ? 'failed' : 'pending',
+      status: exhausted ? DEAD : 'pending',
       last_error: outcome.error,
       next_attempt_at: exhausted ? delivery.next_attempt_at : now + retryDelay(deps.settings, attempts),
     })
@@ -136,9 +156,9 @@ async function record(deps: DeliveryDeps, delivery: DeliveryRow, outcome: PostOu
     .execute();
   deps.runtime.log.warn(
     { deliveryId: delivery.id, attempts, error: outcome.error },
-    exhausted ? 'notification delivery given up' : 'notification delivery failed; will retry',
+    exhausted ? 'notification delivery given up: moved to the dead-letter list' : 'notification delivery failed; will retry',
   );
-  return exhausted;
+  return { next: exhausted, outageSince: exhausted ? windowStart : null };
 }
 
 /** Works through a claimed subscription's queue; releases the lease when done. */
@@ -156,11 +176,12 @@ export async function deliverSubscription(deps: DeliveryDeps, subscriptionId: nu
       .where('id', '=', subscriptionId)
       .executeTakeFirst();
     if (!sub) return 0;
+    let outageSince: number | null = null;
     while (!deps.isStopping()) {
       const now = Date.now();
       const head = await db
         .selectFrom('notification_deliveries')
-        .select(['id', 'type', 'change_id', 'message_id', 'attempts', 'next_attempt_at', 'created_at', 'first_attempt_at'])
+        .select(['id', 'type', 'change_id', 'message_id', 'attempts', 'next_attempt_at', 'created_at', 'first_attempt_at', 'last_attempt_at'])
         .where('subscription_id', '=', subscriptionId)
         .where('status', '=', 'pending')
         .orderBy('id')
@@ -179,7 +200,9 @@ export async function deliverSubscription(deps: DeliveryDeps, subscriptionId: nu
       }
       const outcome = await send(deps, sub, envelope);
       sent += 1;
-      if (!(await record(deps, head, outcome, now))) break;
+      const recorded = await record(deps, head, outcome, now, outageSince);
+      outageSince = recorded.outageSince;
+      if (!recorded.next) break;
     }
   } finally {
     clearInterval(heartbeat);

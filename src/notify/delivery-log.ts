@@ -1,9 +1,9 @@
 /** The notification delivery log: what `marquee deliveries` shows, and its retention. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../storage/schema.js';
-import type { DeliveryStatus } from './tables.js';
+import { DEAD, type DeliveryStatus, type NotificationDeliveriesTable } from './tables.js';
 
-/** Finished log rows are kept this long. */
+/** Finished log rows are kept this long after their last attempt. */
 export const DELIVERY_LOG_RETENTION_MS = 14 * 24 * 3600_000;
 
 export interface DeliveryLogEntry {
@@ -20,6 +20,7 @@ export interface DeliveryLogEntry {
   lastStatus: number | null;
   lastError: string | null;
   createdAt: number;
+  firstAttemptAt: number | null;
   lastAttemptAt: number | null;
   nextAttemptAt: number | null;
   deliveredAt: number | null;
@@ -32,12 +33,10 @@ export interface DeliveryLogFilter {
   limit: number;
 }
 
-export async function listDeliveries(db: Kysely<Database>, filter: DeliveryLogFilter): Promise<DeliveryLogEntry[]> {
-  let query = db.selectFrom('notification_deliveries').selectAll();
-  if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId);
-  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
-  const rows = await query.orderBy('id', 'desc').limit(filter.limit).execute();
-  return rows.map((r) => ({
+type DeliveryRow = Selectable<NotificationDeliveriesTable>;
+
+export function toLogEntry(r: DeliveryRow): DeliveryLogEntry {
+  return {
     id: r.id,
     accountId: r.account_id,
     subscriptionId: r.subscription_id,
@@ -51,18 +50,37 @@ export async function listDeliveries(db: Kysely<Database>, filter: DeliveryLogFi
     lastStatus: r.last_status,
     lastError: r.last_error,
     createdAt: r.created_at,
+    firstAttemptAt: r.first_attempt_at,
     lastAttemptAt: r.last_attempt_at,
     nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null,
     deliveredAt: r.delivered_at,
-  }));
+  };
 }
 
-/** Drops finished log rows older than the retention; returns how many. */
+export async function listDeliveries(db: Kysely<Database>, filter: DeliveryLogFilter): Promise<DeliveryLogEntry[]> {
+  let query = db.selectFrom('notification_deliveries').selectAll();
+  if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId);
+  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+  const rows = await query.orderBy('id', 'desc').limit(filter.limit).execute();
+  return rows.map(toLogEntry);
+}
+
+/**
+ * Drops finished log rows older than the retention; returns how many. Dead-lettered rows stay
+ * for as long as their subscription exists, since they can still be redelivered and dropping
+ * them would lose the message silently; once the subscription is gone nothing can be
+ * redelivered and they age out like the rest. Age counts from the last attempt, so a row
+ * redelivered long after it was queued keeps its log entry for the full retention.
+ */
 export async function purgeDeliveryLog(db: Kysely<Database>, now: number = Date.now()): Promise<number> {
+  const cutoff = now - DELIVERY_LOG_RETENTION_MS;
   const result = await db
     .deleteFrom('notification_deliveries')
-    .where('status', 'in', ['delivered', 'failed', 'cancelled'])
-    .where('created_at', '<', now - DELIVERY_LOG_RETENTION_MS)
+    .where('status', 'in', ['delivered', DEAD, 'cancelled'])
+    // Implied by the next condition; stated for the (status, created_at) index.
+    .where('created_at', '<', cutoff)
+    .where((eb) => eb(eb.fn.coalesce('last_attempt_at', 'created_at'), '<', cutoff))
+    .where((eb) => eb.or([eb('status', '!=', DEAD), eb('subscription_id', 'is', null)]))
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

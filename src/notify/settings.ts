@@ -1,7 +1,7 @@
 /**
  * Timing of the background workers (batch runner, batch callbacks, notification delivery).
- * The defaults suit production; the environment can shorten them (tests do, to exercise a day
- * of retries in seconds).
+ * The defaults suit production; the environment can shorten them (tests do, to exercise three
+ * days of retries in seconds).
  */
 
 export interface WorkerSettings {
@@ -13,7 +13,10 @@ export interface WorkerSettings {
   retryBaseMs: number;
   /** Longest delay between two attempts. */
   retryMaxMs: number;
-  /** A delivery is retried until at least this long after its first attempt, then given up. */
+  /**
+   * A delivery is retried until at least this long after its first attempt, then given up
+   * (a notification goes to the dead-letter list, see dead-letter.ts).
+   */
   retryWindowMs: number;
   /** Per-request timeout of an outgoing POST. */
   requestTimeoutMs: number;
@@ -26,7 +29,8 @@ export const DEFAULT_WORKER_SETTINGS: WorkerSettings = {
   leaseMs: 30_000,
   retryBaseMs: 5_000,
   retryMaxMs: 60 * 60_000,
-  retryWindowMs: 24 * 60 * 60_000,
+  // Three days: a receiver down over a long weekend still gets its messages without anyone acting.
+  retryWindowMs: 72 * 60 * 60_000,
   requestTimeoutMs: 15_000,
   signatureVersion: '1',
 };
@@ -60,9 +64,9 @@ export function workerSettings(env: NodeJS.ProcessEnv = process.env): WorkerSett
  * Delay before the next attempt after `attempts` failed ones: exponential, capped, with jitter
  * in the upper half so that many receivers failing together do not retry in lockstep.
  */
-export function retryDelay(settings: WorkerSettings, attempts: number): number {
+export function retryDelay(settings: WorkerSettings, attempts: number, random: () => number = Math.random): number {
   const exp = Math.min(settings.retryMaxMs, settings.retryBaseMs * 2 ** Math.max(0, attempts - 1));
-  return Math.round(exp / 2 + Math.random() * (exp / 2));
+  return Math.round(exp / 2 + random() * (exp / 2));
 }
 
 /** True when a delivery first attempted at `firstAttemptAt` has used up its retry window. */

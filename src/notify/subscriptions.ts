@@ -8,6 +8,7 @@ import { ENDPOINTS, type Endpoint } from '../outbox/subjects.js';
 import { outboxPosition } from '../storage/outbox-position.js';
 import type { Executor, Scope } from '../storage/scope.js';
 import type { DialectName } from '../storage/url.js';
+import { DEAD } from './tables.js';
 import { subscriptionArn, topicArn, uuidOfSubscriptionArn } from './topics.js';
 
 export type EndpointUrls = Partial<Record<Endpoint, string>>;
@@ -188,6 +189,14 @@ export async function confirmSubscription(
       .where('subscription_id', '=', row.id)
       .where('type', '=', 'SubscriptionConfirmation')
       .where('status', '=', 'pending')
+      .execute();
+    // Dead-lettered confirmations have nothing left to redeliver; their last error stays.
+    await db
+      .updateTable('notification_deliveries')
+      .set({ status: 'cancelled' })
+      .where('subscription_id', '=', row.id)
+      .where('type', '=', 'SubscriptionConfirmation')
+      .where('status', '=', DEAD)
       .execute();
   }
   return subscriptionArn(arn, row.uuid);

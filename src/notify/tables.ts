@@ -2,7 +2,12 @@
 import type { Generated } from 'kysely';
 
 export type SubscriptionStatus = 'pending' | 'confirmed';
+/**
+ * 'failed' is the dead-letter list: given up after the retry window, kept until redelivered
+ * (dead-letter.ts). The name predates the list and stays so stored rows and `--status failed` work.
+ */
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'cancelled';
+export const DEAD = 'failed' satisfies DeliveryStatus;
 export type MessageType = 'SubscriptionConfirmation' | 'Notification';
 
 export interface NotificationSubscriptionsTable {
