@@ -55,6 +55,9 @@ export async function startServer(config: Config, options: { handleSignals?: boo
       };
       process.once('SIGTERM', shutdown);
       process.once('SIGINT', shutdown);
+      // The last resort for promises nobody awaited: Node would end the process, and every
+      // client's in-flight request with it. Handlers answer their own failures; this logs.
+      process.on('unhandledRejection', (reason) => runtime.log.error({ err: reason }, 'unhandled promise rejection'));
     }
     return server;
   } catch (error) {
