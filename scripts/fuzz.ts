@@ -4,7 +4,7 @@
  * database per kind; prints the answers by status and every failure, and exits 1 on any.
  */
 import { parseArgs } from 'node:util';
-import { ACTIONS } from '../src/registry/actions.js';
+import { ACTIONS } from '../src/domain/index.js';
 import { seedAccount } from '../src/seed/seed.js';
 import type { DatabaseKind } from '../test/support/databases.js';
 import { runFuzz } from '../test/support/fuzz/run.js';

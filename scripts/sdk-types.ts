@@ -1,6 +1,6 @@
 /** The text of src/protocol/action-types.ts (see generate-sdk-types.ts). */
 import { compile } from 'json-schema-to-typescript';
-import { ACTIONS } from '../src/registry/actions.js';
+import { ACTIONS } from '../src/domain/index.js';
 import { paramsSchema, resultSchema, type JsonSchema } from '../src/registry/json-schema.js';
 
 const pascal = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -12,7 +12,7 @@ import type { Config } from './config.js';
 import { createSmtpTransport } from './mail/transport.js';
 import { createMailWorker } from './mail/worker.js';
 import { createNotificationWorker } from './notify/worker.js';
-import { ACTIONS } from './registry/actions.js';
+import { ACTIONS, MIGRATIONS, VERSIONED_TABLES } from './domain/index.js';
 import type { DispatchDeps } from './registry/dispatch.js';
 import { createRegistry, type Registry } from './registry/registry.js';
 import { openStorage, type Storage } from './storage/database.js';
@@ -55,9 +55,9 @@ export async function createRuntime(
 ): Promise<Runtime> {
   const log = options.log ?? createLogger(config.logLevel);
   const secrets = createSecretBox(masterKeyOf(config));
-  const storage = options.storage ?? (await openStorage(config.databaseUrl));
+  const storage = options.storage ?? (await openStorage(config.databaseUrl, { versionedTables: VERSIONED_TABLES }));
   try {
-    const applied = await migrateToLatest(storage);
+    const applied = await migrateToLatest(storage, MIGRATIONS);
     if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
   } catch (error) {
     await storage.close();

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { openStorage } from '../../src/storage/database.js';
+import { MIGRATIONS } from '../../src/domain/index.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { startChild, tsEntry } from '../lib/child.js';
 
@@ -107,7 +108,7 @@ async function intact(dataset: Dataset): Promise<boolean> {
   try {
     const storage = await openStorage(dataset.url);
     try {
-      await migrateToLatest(storage);
+      await migrateToLatest(storage, MIGRATIONS);
       const key = await storage.db.selectFrom('api_keys').select('key').where('key', '=', dataset.key).executeTakeFirst();
       const row = await storage.db
         .selectFrom('contacts')

@@ -9,7 +9,7 @@ import type { FastifyReply } from 'fastify';
 import { accountExists } from '../auth/accounts.js';
 // XML needs the same five entities as HTML: one escaper for every document Marquee renders.
 import { escapeHtml as xml } from '../mail/html.js';
-import type { RoutePlugin } from '../server/app.js';
+import type { RoutePlugin } from '../server/route-plugin.js';
 import { signingKey } from './signing-key.js';
 import { confirmSubscription, unsubscribeByArn } from './subscriptions.js';
 import { certificateFileName, NOTIFY_PATH, SNS_ACTION_PATH } from './topics.js';

@@ -165,14 +165,15 @@ const ROWS = [
 ] as const;
 
 type Row = (typeof ROWS)[number];
+type ById = { [R in Row as `${R[0]}.${R[1]}`]: R };
 
 export type Namespace = Row[0];
-/** The actions of one namespace. */
-export type ActionOf<N extends Namespace> = Extract<Row, readonly [N, string, string, string]>[1];
 /** `contact.getContact`, for every catalogued action. */
-export type ActionId = { [N in Namespace]: `${N}.${ActionOf<N>}` }[Namespace];
-/** Whether an action reads or writes, as catalogued. */
-export type ActionKind<N extends Namespace, A extends ActionOf<N>> = Extract<Row, readonly [N, A, string, string]>[3];
+export type ActionId = keyof ById;
+/** The actions of one namespace. */
+export type ActionOf<N extends Namespace> = { [K in ActionId]: ById[K][0] extends N ? ById[K][1] : never }[ActionId];
+/** Whether an action reads or writes, as catalogued (never for a name outside the catalogue). */
+export type ActionKind<N extends string, A extends string> = `${N}.${A}` extends ActionId ? ById[`${N}.${A}`][3] : never;
 
 export interface CatalogueEntry {
   readonly namespace: Namespace;

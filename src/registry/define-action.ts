@@ -1,8 +1,11 @@
 /**
  * One definition per action: its place in the catalogue, its parameter schema (validator and
  * SDK type), its result schema (documented shape, checked in tests), and its behaviour.
+ * `defineAction` accepts only catalogued names (protocol/catalogue.ts) and the catalogued kind,
+ * so a typo or a read/write mix-up fails `tsc`, not start-up.
  */
 import type { z } from 'zod';
+import type { ActionKind, ActionOf, Namespace } from '../protocol/catalogue.js';
 import type { ActionContext } from './context.js';
 
 export interface ActionDefinition<
@@ -20,8 +23,8 @@ export interface ActionDefinition<
   handler(ctx: ActionContext, params: z.output<P>): Promise<z.input<R>>;
 }
 
-export function defineAction<const N extends string, const A extends string, P extends z.ZodType, R extends z.ZodType>(
-  definition: ActionDefinition<N, A, P, R>,
+export function defineAction<const N extends Namespace, const A extends ActionOf<N>, P extends z.ZodType, R extends z.ZodType>(
+  definition: ActionDefinition<N, A, P, R> & { readonly kind: ActionKind<N, A> },
 ): ActionDefinition<N, A, P, R> {
   return definition;
 }

@@ -4,7 +4,7 @@ import { createAccount, findDemoAccount } from '../auth/accounts.js';
 import { createApiKey, findApiKey, listApiKeys } from '../auth/keys.js';
 import type { Runtime } from '../runtime.js';
 import { createScope } from '../storage/scope.js';
-import { SEEDERS } from './seeders.js';
+import { SEEDERS } from '../domain/index.js';
 
 export interface SeedOptions {
   accountId: number;

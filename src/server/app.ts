@@ -8,14 +8,12 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance } from 
 import { ApiError } from '../protocol/errors.js';
 import { Codes, internalError } from '../protocol/specific-codes.js';
 import type { Runtime } from '../runtime.js';
+import type { RoutePlugin } from './route-plugin.js';
 import { createMetrics } from './metrics.js';
 import { createAuthThrottle } from './auth-throttle.js';
 import { createRateLimiter } from './rate-limit.js';
 import { sendError } from './reply.js';
 import { API_PREFIX, createRpcHandler } from './rpc-handler.js';
-
-/** Lets later modules mount their public pages (invite links, invoices, subscription confirmations). */
-export type RoutePlugin = (app: FastifyInstance, runtime: Runtime) => void | Promise<void>;
 
 function answerInternalError(res: ServerResponse): void {
   if (res.headersSent) {

@@ -1,10 +1,9 @@
 /**
- * Public pages Marquee serves besides the API (invite links, invoices, subscription
- * confirmations…). Each module that serves pages adds its plugin here.
+ * Public pages Marquee serves besides the API: the platform's subscription confirmations and
+ * every namespace's pages (invite links, invoices…), from the namespace list.
  */
-import { eventRoutes } from '../domain/event/pages/routes.js';
-import { invoiceRoutes } from '../domain/invoice/routes.js';
+import { DOMAIN_ROUTES } from '../domain/index.js';
 import { notificationRoutes } from '../notify/routes.js';
-import type { RoutePlugin } from './app.js';
+import type { RoutePlugin } from './route-plugin.js';
 
-export const ROUTE_PLUGINS: readonly RoutePlugin[] = [notificationRoutes, invoiceRoutes, eventRoutes];
+export const ROUTE_PLUGINS: readonly RoutePlugin[] = [notificationRoutes, ...DOMAIN_ROUTES];

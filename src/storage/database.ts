@@ -11,6 +11,7 @@ import { startCheckpointer } from './checkpointer.js';
 import { registerDirect } from './sqlite-direct.js';
 import type { Database } from './schema.js';
 import { parseDatabaseUrl, type DialectName } from './url.js';
+import { useVersionedTables, type VersionedTables } from './write-versions.js';
 
 export interface Storage {
   readonly db: Kysely<Database>;
@@ -55,6 +56,8 @@ export function withStatementCache(native: SQLite.Database, limit = 1000): Sqlit
 export interface OpenOptions {
   /** Maximum pool size for PostgreSQL. */
   poolSize?: number;
+  /** Tables whose writes move the account write version; caches trust nothing else. */
+  versionedTables?: VersionedTables;
 }
 
 export async function openStorage(url: string, options: OpenOptions = {}): Promise<Storage> {
@@ -78,6 +81,7 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
     const statements = withStatementCache(native);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
     registerDirect(db, { native, statements });
+    useVersionedTables(db, options.versionedTables ?? {});
     return {
       db,
       dialect: 'sqlite',
@@ -100,6 +104,7 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
   // checkout reconnects.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  useVersionedTables(db, options.versionedTables ?? {});
   return {
     db,
     dialect: 'postgres',

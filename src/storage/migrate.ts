@@ -1,9 +1,9 @@
 import { Migrator, type Kysely, type Migration as KyselyMigration } from 'kysely';
-import { migrations } from './migrations/index.js';
 import type { Storage } from './database.js';
+import type { Migration } from './ddl.js';
 
 /** Applies every pending migration; concurrent starters are serialised by Kysely's lock. */
-export async function migrateToLatest(storage: Storage): Promise<string[]> {
+export async function migrateToLatest(storage: Storage, migrations: readonly Migration[]): Promise<string[]> {
   const migrator = new Migrator({
     db: storage.db,
     // Each domain owns its migrations and they do not depend on one another's order, so a
@@ -12,7 +12,7 @@ export async function migrateToLatest(storage: Storage): Promise<string[]> {
     provider: {
       async getMigrations() {
         const all: Record<string, KyselyMigration> = {};
-        for (const m of migrations) {
+        for (const m of [...migrations].sort((a, b) => a.name.localeCompare(b.name))) {
           all[m.name] = { up: (db: Kysely<unknown>) => m.up(db, { dialect: storage.dialect }) };
         }
         return all;

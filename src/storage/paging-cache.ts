@@ -22,7 +22,7 @@ import type { DialectName } from './url.js';
 import { perDatabase } from './per-database.js';
 import type { Executor, Scope } from './scope.js';
 import { tenantKey } from './tenant-key.js';
-import { currentWriteVersion, VERSIONED_TABLES, writeVersionOf } from './write-versions.js';
+import { currentWriteVersion, versionedTablesOf, writeVersionOf, type VersionedTables } from './write-versions.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- collections are generic over their tables */
 type Base = SelectQueryBuilder<any, any, {}>;
@@ -115,14 +115,14 @@ function tableName(node: unknown): string | null {
  * included) is versioned. Raw SQL containing a subquery could read a table invisibly, so it
  * disqualifies the query.
  */
-function analyse(selected: OperationNode, idColumn: string): Shape {
+function analyse(selected: OperationNode, idColumn: string, versioned: VersionedTables): Shape {
   const root = selected as unknown as Record<string, unknown>;
   const from = (root.from as { froms?: unknown[] } | undefined)?.froms ?? [];
   const main = from.length === 1 ? tableName(from[0]) : null;
   const joins = (root.joins as unknown[] | undefined) ?? [];
   const none: Shape = { cacheable: false, idKey: null, idOnly: false };
   if (main === null || joins.length > 0) return none;
-  const key = VERSIONED_TABLES[main]?.key;
+  const key = versioned[main]?.key;
   if (!key || (idColumn !== `${main}.${key}` && idColumn !== key)) return none;
 
   const tables = new Set<string>();
@@ -138,7 +138,7 @@ function analyse(selected: OperationNode, idColumn: string): Shape {
     for (const child of children(value)) walk(child);
   };
   walk(root);
-  if (opaque || [...tables].some((t) => !Object.hasOwn(VERSIONED_TABLES, t))) return none;
+  if (opaque || [...tables].some((t) => !Object.hasOwn(versioned, t))) return none;
 
   // Remembering positions needs each row's id: `select *`, `table.*` or the bare id column.
   const selections = ((root.selections as Array<{ selection: Record<string, unknown> }> | undefined) ?? []).map((s) => s.selection);
@@ -226,7 +226,7 @@ export function pagingKey(q: Pick<PagedQuery<unknown>, 'store' | 'base' | 'selec
   const key = `${tenantKey(q.store, q.idColumn)}\u0001${compiled.sql}\u0001${JSON.stringify(compiled.parameters)}`;
   let shape = cache.shapes.get(`${q.idColumn}\u0001${compiled.sql}`);
   if (!shape) {
-    shape = analyse(selected.toOperationNode(), q.idColumn);
+    shape = analyse(selected.toOperationNode(), q.idColumn, versionedTablesOf(q.store.executor));
     remember(cache.shapes, `${q.idColumn}\u0001${compiled.sql}`, shape, MAX_SHAPES);
   }
   return { key, shape };

@@ -13,7 +13,8 @@
  */
 import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
 import { prepared } from './prepared.js';
-import type { Scope } from './scope.js';
+import { perDatabase } from './per-database.js';
+import type { Executor, Scope } from './scope.js';
 import type { DialectName } from './url.js';
 
 export interface WriteVersionsTable {
@@ -29,22 +30,29 @@ declare module './schema.js' {
 }
 
 /**
- * The tables whose writes move the version, with the column that identifies a row (null for
- * link tables). A cache may rely on the version only for data read from these tables.
+ * Tables whose writes move the version, with the column that identifies a row (null for link
+ * tables). A cache may rely on the version only for data read from these tables.
  */
-export const VERSIONED_TABLES: Readonly<Record<string, { readonly key: string | null }>> = {
-  contacts: { key: 'id' },
-  company_contacts: { key: null },
-  subscription_group_members: { key: null },
-  contact_custom_values: { key: null },
-  companies: { key: 'id' },
-  custom_field_definitions: { key: 'id' },
-};
+export type VersionedTables = Readonly<Record<string, { readonly key: string | null }>>;
+
+const NONE: VersionedTables = Object.freeze({});
+
+/**
+ * Tells the caches of one database which tables are versioned: the namespaces' lists
+ * (domain/index.ts), given when storage is opened. A database nobody told caches nothing.
+ */
+export function useVersionedTables(executor: Executor, tables: VersionedTables): void {
+  perDatabase(executor, 'versioned-tables', () => ({ tables: NONE })).tables = tables;
+}
+
+export function versionedTablesOf(executor: Executor): VersionedTables {
+  return perDatabase(executor, 'versioned-tables', () => ({ tables: NONE })).tables;
+}
 
 const PG_SHARDS = 16;
 
-/** Creates the counters and the triggers of every versioned table (used by the migration). */
-export async function installWriteVersions(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+/** Creates the counters, and the triggers of the given tables (used by migration 0010). */
+export async function installWriteVersions(db: Kysely<unknown>, dialect: DialectName, tables: readonly string[]): Promise<void> {
   await db.schema
     .createTable('write_versions')
     .addColumn('account_id', 'integer', (c) => c.notNull())
@@ -53,7 +61,7 @@ export async function installWriteVersions(db: Kysely<unknown>, dialect: Dialect
     .addPrimaryKeyConstraint('write_versions_pk', ['account_id', 'shard'])
     .execute();
   if (dialect === 'postgres') await createBumpFunction(db);
-  for (const table of Object.keys(VERSIONED_TABLES)) await versionTable(db, dialect, table);
+  for (const table of tables) await versionTable(db, dialect, table);
 }
 
 async function createBumpFunction(db: Kysely<unknown>): Promise<void> {
@@ -84,8 +92,11 @@ async function createBumpFunction(db: Kysely<unknown>): Promise<void> {
     .execute(db);
 }
 
-/** Installs the trigger(s) that move the version on every write to `table` (rows carry `account_id`). */
-async function versionTable(db: Kysely<unknown>, dialect: DialectName, table: string): Promise<void> {
+/**
+ * Installs the trigger(s) that move the version on every write to `table` (rows carry
+ * `account_id`). A namespace's migration calls it for each table it declares versioned.
+ */
+export async function versionTable(db: Kysely<unknown>, dialect: DialectName, table: string): Promise<void> {
   if (!/^[a-z_]+$/.test(table)) throw new Error(`unexpected table name ${table}`);
   if (dialect === 'postgres') {
     await sql

@@ -3,6 +3,7 @@
  * sync state, the iVvy SDK, the batch writer and the CRM connector.
  */
 import type { Logger } from 'pino';
+import { MIGRATIONS } from '../domain/index.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { openStorage, type Storage } from '../storage/database.js';
 import type { SyncConfig } from './config.js';
@@ -38,7 +39,7 @@ export async function openSync(config: SyncConfig, options: OpenOptions): Promis
   const ownStorage = options.storage === undefined;
   const storage = options.storage ?? (await openStorage(config.database));
   try {
-    if (ownStorage) await migrateToLatest(storage);
+    if (ownStorage) await migrateToLatest(storage, MIGRATIONS);
   } catch (error) {
     await storage.close();
     throw error;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { ACTIONS } from '../../src/registry/actions.js';
+import { ACTIONS } from '../../src/domain/index.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const run = promisify(execFile);

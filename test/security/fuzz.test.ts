@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { ACTIONS } from '../../src/registry/actions.js';
+import { ACTIONS } from '../../src/domain/index.js';
 import { seedAccount } from '../../src/seed/seed.js';
 import { runFuzz } from '../support/fuzz/run.js';
 import { describeEachDatabase } from '../support/suite.js';

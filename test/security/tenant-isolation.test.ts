@@ -3,13 +3,14 @@ import { before, it } from 'node:test';
 import { Faker, en } from '@faker-js/faker';
 import type { MarqueeClient } from '../../src/client/index.js';
 import { IvvyApiError } from '../../src/client/index.js';
-import { ACTIONS } from '../../src/registry/actions.js';
+import { ACTIONS } from '../../src/domain/index.js';
 import type { AnyAction } from '../../src/registry/define-action.js';
 import { paramShape, type ParamShape } from '../../src/registry/param-shape.js';
 import { seedAccount } from '../../src/seed/seed.js';
 import { currentWriteVersion } from '../../src/storage/write-versions.js';
 import { dataFingerprint } from '../support/fuzz/fingerprint.js';
 import { valueFor, type ValueContext } from '../support/fuzz/values.js';
+import { advanceIdSequences } from '../support/id-sequences.js';
 import { describeEachDatabase } from '../support/suite.js';
 
 // Tenant isolation, for every implemented action, read from the registry (a new action is
@@ -97,6 +98,8 @@ describeEachDatabase('tenant isolation of every implemented action', ({ server }
     // The owner is created and seeded first, so its rows hold the low ids of every table.
     owner = await server().newAccount({ withUser: 'primary' });
     await seedAccount(server().runtime, { accountId: owner.accountId, contacts: 12, randomSeed: 5 });
+    // Whatever the intruder creates gets ids far above the owner's.
+    await advanceIdSequences(server().runtime.storage, 1_000_000);
     intruder = await server().newAccount({ withUser: 'primary' });
     const store = server().store(owner.accountId);
     const contacts = await store.selectFrom('contacts').select(['email', 'last_name']).execute();

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ACTIONS } from '../../registry/actions.js';
+import { ACTIONS } from '../../domain/index.js';
 import { CATALOGUE } from '../../protocol/catalogue.js';
 import { coverage, createRegistry } from '../../registry/registry.js';
 

@@ -75,4 +75,3 @@ export const getEmailLogList = defineAction({
   },
 });
 
-export const emailLogActions = [getEmailLogList] as const;

@@ -78,4 +78,3 @@ export const unsubscribeFromNotifications = defineAction({
   },
 });
 
-export const notificationActions = [subscribeToNotifications, unsubscribeFromNotifications] as const;

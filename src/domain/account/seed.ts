@@ -4,7 +4,7 @@
  * integration would have filed. Runs before the contact seeder, so companies and CRM records
  * can name these users. Idempotent per account: each part is created only when missing.
  */
-import type { SeedContext, Seeder } from '../../seed/seeders.js';
+import type { SeedContext, Seeder } from '../../seed/types.js';
 import type { TenantInsert } from '../../storage/scope.js';
 import { DEFAULT_COST_CENTERS } from './cost-center-actions.js';
 import { errorReportFingerprint } from './error-report-actions.js';

@@ -107,5 +107,4 @@ export const repost = defineAction({
   },
 });
 
-export const batchActions = [run, progress, results, restart, repost] as const;
 

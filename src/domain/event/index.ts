@@ -1,23 +1,33 @@
 /** The event namespace: events, invitations, registrations, attendees, programme, login tokens. */
+import { defineNamespace } from '../../registry/namespace.js';
 import { getAttendee, getAttendeeList } from './attendees/actions.js';
 import { addOrUpdateEvent, getEvent, getEventList } from './events/actions.js';
 import { getInvitedContactList, inviteContacts } from './invitations/actions.js';
 import { createLoginToken } from './login/actions.js';
+import { event as eventMigration } from './migrations/0005_event.js';
+import { eventRoutes } from './pages/routes.js';
 import { getSessionList, getSpeakerList, getSponsorshipList } from './program/actions.js';
 import { getRegistration, getRegistrationList } from './registrations/actions.js';
+import { eventSeeder } from './seed.js';
 
-export const eventActions = [
-  addOrUpdateEvent,
-  getEventList,
-  getEvent,
-  getRegistration,
-  getRegistrationList,
-  getAttendee,
-  getAttendeeList,
-  getInvitedContactList,
-  inviteContacts,
-  getSponsorshipList,
-  getSpeakerList,
-  getSessionList,
-  createLoginToken,
-] as const;
+export const event = defineNamespace({
+  namespace: 'event',
+  actions: {
+    addOrUpdateEvent,
+    getEventList,
+    getEvent,
+    getRegistration,
+    getRegistrationList,
+    getAttendee,
+    getAttendeeList,
+    getInvitedContactList,
+    inviteContacts,
+    getSponsorshipList,
+    getSpeakerList,
+    getSessionList,
+    createLoginToken,
+  },
+  migrations: [eventMigration],
+  seeder: eventSeeder,
+  routes: eventRoutes,
+});

@@ -11,7 +11,7 @@
  * other seeders it records no outbox rows and sends no email: seed data is the starting state.
  */
 import type { Faker } from '@faker-js/faker';
-import type { SeedContext, Seeder } from '../../seed/seeders.js';
+import type { SeedContext, Seeder } from '../../seed/types.js';
 import type { Scope } from '../../storage/scope.js';
 import { PaymentMethod } from '../invoice/store.js';
 import { markAttended, markSessionAttended } from './attendees/attendance.js';

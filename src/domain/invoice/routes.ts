@@ -5,7 +5,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import { escapeHtml, htmlDocument } from '../../mail/html.js';
-import type { RoutePlugin } from '../../server/app.js';
+import type { RoutePlugin } from '../../server/route-plugin.js';
 import { createScope } from '../../storage/scope.js';
 import { renderInvoicePage } from './render-html.js';
 import { renderInvoicePdf } from './render-pdf.js';

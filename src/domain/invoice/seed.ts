@@ -9,7 +9,7 @@
  * Registration invoices (refType 1) are the events seeder's; these are custom invoices.
  */
 import type { Faker } from '@faker-js/faker';
-import type { SeedContext, Seeder } from '../../seed/seeders.js';
+import type { SeedContext, Seeder } from '../../seed/types.js';
 import type { Scope } from '../../storage/scope.js';
 import { InvoiceRefType, InvoiceStatus, ItemRefType, PaymentMethod } from './codes.js';
 import { allocateCreditNote, createCreditNote, refundCreditNote } from './credit-notes.js';

@@ -14,4 +14,3 @@ export const ping = defineAction({
   },
 });
 
-export const testActions = [ping] as const;

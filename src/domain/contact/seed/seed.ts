@@ -6,7 +6,7 @@
  */
 import type { Faker } from '@faker-js/faker';
 import { formatTimestamp } from '../../../protocol/timestamp.js';
-import type { SeedContext, Seeder } from '../../../seed/seeders.js';
+import type { SeedContext, Seeder } from '../../../seed/types.js';
 import type { Scope, TenantInsert } from '../../../storage/scope.js';
 import { addressOut } from '../address.js';
 import { FieldType, listDefinitions, type FieldDefinition } from '../custom-fields/definitions.js';

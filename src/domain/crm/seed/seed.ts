@@ -9,7 +9,7 @@
  */
 import type { Faker } from '@faker-js/faker';
 import { formatTimestamp } from '../../../protocol/timestamp.js';
-import type { SeedContext, Seeder } from '../../../seed/seeders.js';
+import type { SeedContext, Seeder } from '../../../seed/types.js';
 import type { Scope, TenantInsert } from '../../../storage/scope.js';
 import { FieldType } from '../../contact/custom-fields/definitions.js';
 import { APPLY_TO } from '../reference/stages.js';

@@ -4,7 +4,7 @@
  * and createLoginToken's login link.
  */
 import type { FastifyReply } from 'fastify';
-import type { RoutePlugin } from '../../../server/app.js';
+import type { RoutePlugin } from '../../../server/route-plugin.js';
 import { BARCODE_PATH, EVENT_SITE_PATH, INVITATION_PATH, TICKET_PATH } from '../urls.js';
 import { barcodePng } from './barcode.js';
 import { answerInvitation, registerFromInvitation } from './invitation.js';

@@ -1,6 +1,6 @@
 import type { ColumnDefinitionBuilder } from 'kysely';
-import type { Migration } from '../ddl.js';
-import { T, withId } from '../ddl.js';
+import type { Migration } from '../../../storage/ddl.js';
+import { T, withId } from '../../../storage/ddl.js';
 
 /** Events and everything hanging off them (src/domain/event/tables.ts). */
 export const event: Migration = {

@@ -1,14 +1,9 @@
 /**
- * Seed data generators. Each domain contributes one seeder; `marquee seed` and the first-start
- * demo run them in order inside the target account.
+ * What a namespace's seeder receives and returns. `marquee seed` and the first-start demo run
+ * the seeders of every namespace (domain/index.ts), in the order the namespaces are listed.
  */
 import type { Faker } from '@faker-js/faker';
 import type { Logger } from 'pino';
-import { accountSeeder } from '../domain/account/seed.js';
-import { contactSeeder } from '../domain/contact/seed/seed.js';
-import { crmSeeder } from '../domain/crm/seed/seed.js';
-import { eventSeeder } from '../domain/event/seed.js';
-import { invoiceSeeder } from '../domain/invoice/seed.js';
 import type { Scope } from '../storage/scope.js';
 
 export interface SeedContext {
@@ -26,5 +21,3 @@ export interface Seeder {
   readonly name: string;
   seed(ctx: SeedContext): Promise<Record<string, number>>;
 }
-
-export const SEEDERS: readonly Seeder[] = [accountSeeder, contactSeeder, crmSeeder, invoiceSeeder, eventSeeder];

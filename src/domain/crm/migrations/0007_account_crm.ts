@@ -1,6 +1,6 @@
 import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder } from 'kysely';
-import type { Migration } from '../ddl.js';
-import { T, withId } from '../ddl.js';
+import type { Migration } from '../../../storage/ddl.js';
+import { T, withId } from '../../../storage/ddl.js';
 
 /**
  * The account namespace's own tables (cost centers, error reports, the user fields of

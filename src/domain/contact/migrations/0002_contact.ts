@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Migration } from '../ddl.js';
-import { T, withId } from '../ddl.js';
+import type { Migration } from '../../../storage/ddl.js';
+import { T, withId } from '../../../storage/ddl.js';
 
 /** Contacts, companies and everything hanging off them (src/domain/contact/tables.ts). */
 export const contact: Migration = {
