@@ -172,6 +172,10 @@ export type Namespace = Row[0];
 export type ActionId = keyof ById;
 /** The actions of one namespace. */
 export type ActionOf<N extends Namespace> = { [K in ActionId]: ById[K][0] extends N ? ById[K][1] : never }[ActionId];
+/** The actions of one namespace that only read. */
+export type ReadActionOf<N extends Namespace> = {
+  [K in ActionId]: ById[K][0] extends N ? (ById[K][3] extends 'read' ? ById[K][1] : never) : never;
+}[ActionId];
 /** Whether an action reads or writes, as catalogued (never for a name outside the catalogue). */
 export type ActionKind<N extends string, A extends string> = `${N}.${A}` extends ActionId ? ById[`${N}.${A}`][3] : never;
 

@@ -1,7 +1,7 @@
 /** Result schema building blocks shared by every namespace. */
 import { z } from 'zod';
 
-export const collectionMeta = z.object({
+export const collectionMeta = z.strictObject({
   totalResults: z.number().int().min(0),
   start: z.number().int().min(0),
   perPage: z.number().int().min(1),
@@ -10,7 +10,7 @@ export const collectionMeta = z.object({
 
 /** `{meta, results}` of collections.md around the item schema. */
 export function collectionResult<T extends z.ZodType>(item: T) {
-  return z.object({ meta: collectionMeta, results: z.array(item) });
+  return z.strictObject({ meta: collectionMeta, results: z.array(item) });
 }
 
 /** An iVvy timestamp as returned: `yyyy-mm-dd HH:mm:ss UTC`. */

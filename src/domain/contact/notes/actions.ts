@@ -49,15 +49,22 @@ const RULES: Record<NoteOwner, OwnerRules> = {
   },
 };
 
-function noteFilters(table: string): FilterSpec {
-  return {
-    id: { column: `${table}.id`, type: 'integer' },
-    noteText: { column: `${table}.note_text`, type: 'string' },
-    createdByUserId: { column: `${table}.created_by_user_id`, type: 'integer' },
-    createdDate: { column: `${table}.created_at`, type: 'timestamp' },
-    modifiedDate: { column: `${table}.modified_at`, type: 'timestamp' },
-  };
-}
+const NOTE_FILTERS = {
+  contact_notes: {
+    id: { column: 'contact_notes.id', type: 'integer' },
+    noteText: { column: 'contact_notes.note_text', type: 'string' },
+    createdByUserId: { column: 'contact_notes.created_by_user_id', type: 'integer' },
+    createdDate: { column: 'contact_notes.created_at', type: 'timestamp' },
+    modifiedDate: { column: 'contact_notes.modified_at', type: 'timestamp' },
+  },
+  company_notes: {
+    id: { column: 'company_notes.id', type: 'integer' },
+    noteText: { column: 'company_notes.note_text', type: 'string' },
+    createdByUserId: { column: 'company_notes.created_by_user_id', type: 'integer' },
+    createdDate: { column: 'company_notes.created_at', type: 'timestamp' },
+    modifiedDate: { column: 'company_notes.modified_at', type: 'timestamp' },
+  },
+} as const satisfies { [T in OwnerRules['table']]: FilterSpec<T> };
 
 async function listNotes(ctx: ActionContext, owner: NoteOwner, ownerId: number, params: CollectionParams) {
   const rules = RULES[owner];
@@ -65,7 +72,7 @@ async function listNotes(ctx: ActionContext, owner: NoteOwner, ownerId: number, 
   const page = await fetchPage<NoteRow>({
     dialect: ctx.store.dialect,
     from: notesOf(ctx.store, owner, ownerId),
-    filters: noteFilters(rules.table),
+    filters: NOTE_FILTERS[rules.table],
     params,
     idColumn: `${rules.table}.id`,
     select: (qb) => selectNote(owner, qb),
