@@ -2,6 +2,7 @@
  * Server configuration from CLI flags over environment variables over defaults.
  * Documented in README.md (Configuration).
  */
+import { workerSettings, type WorkerSettings } from './notify/settings.js';
 import { DEFAULT_DATABASE_URL } from './storage/url.js';
 
 export interface Config {
@@ -39,7 +40,12 @@ export interface Config {
   smtpUrl: string | undefined;
   /** From address of the emails Marquee sends. */
   mailFrom: string;
+  /** Timings of the background workers (polling, leases, retries, timeouts). */
+  workers: WorkerSettings;
 }
+
+/** Overrides of loadConfig: any setting, worker timings one by one. */
+export type ConfigOverrides = Partial<Omit<Config, 'workers'>> & { workers?: Partial<WorkerSettings> };
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -53,7 +59,7 @@ function envNumber(name: string, fallback: number, env: NodeJS.ProcessEnv): numb
   return n;
 }
 
-export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const host = overrides.host ?? env.HOST ?? DEFAULT_HOST;
   const port = overrides.port ?? envNumber('PORT', DEFAULT_PORT, env);
   const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
@@ -77,5 +83,6 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     validateResults: overrides.validateResults ?? env.MARQUEE_VALIDATE_RESULTS === '1',
     smtpUrl: overrides.smtpUrl ?? (env.MARQUEE_SMTP_URL || undefined),
     mailFrom: overrides.mailFrom ?? env.MARQUEE_MAIL_FROM ?? 'Marquee <no-reply@marquee.local>',
+    workers: { ...workerSettings(env), ...overrides.workers },
   };
 }

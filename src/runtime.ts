@@ -16,15 +16,8 @@ import { ACTIONS, MIGRATIONS, VERSIONED_TABLES } from './domain/index.js';
 import type { DispatchDeps } from './registry/dispatch.js';
 import { createRegistry, type Registry } from './registry/registry.js';
 import { openStorage, type Storage } from './storage/database.js';
+import type { BackgroundWorker } from './worker.js';
 import { migrateToLatest } from './storage/migrate.js';
-
-/** A background loop (batch runner, notification delivery) started with the server. */
-export interface BackgroundWorker {
-  readonly name: string;
-  start(): void;
-  /** Stops taking new work and resolves once in-flight work has finished. */
-  stop(): Promise<void>;
-}
 
 export interface Runtime extends DispatchDeps {
   readonly config: Config;
@@ -83,6 +76,6 @@ export async function createRuntime(
       await storage.close();
     },
   };
-  workers.push(createBatchWorker(runtime), createNotificationWorker(runtime));
+  workers.push(createBatchWorker(runtime, config.workers), createNotificationWorker(runtime, config.workers));
   return runtime;
 }

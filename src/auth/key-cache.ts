@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { BackgroundWorker } from '../runtime.js';
+import type { BackgroundWorker } from '../worker.js';
 import type { Database } from '../storage/schema.js';
 import { findApiKey, type ApiKeyRecord } from './keys.js';
 import type { SecretBox } from './secret-box.js';

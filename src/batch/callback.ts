@@ -5,19 +5,19 @@
  */
 import { postMessage } from '../notify/http-post.js';
 import { retriesExhausted, retryDelay, type WorkerSettings } from '../notify/settings.js';
-import type { Runtime } from '../runtime.js';
+import type { BatchServices } from './services.js';
 import { resultsDocument } from './store.js';
 
 export interface CallbackDeps {
-  runtime: Runtime;
+  services: BatchServices;
   settings: WorkerSettings;
   owner: string;
 }
 
 /** Posts the callback of a batch this worker has leased for it; returns true when delivered. */
 export async function postCallback(deps: CallbackDeps, batchId: string): Promise<boolean> {
-  const { runtime, settings, owner } = deps;
-  const db = runtime.storage.db;
+  const { services, settings, owner } = deps;
+  const db = services.storage.db;
   const batch = await db
     .selectFrom('batches')
     .select(['id', 'callback_url', 'callback_attempts', 'callback_first_at', 'generation'])
@@ -55,7 +55,7 @@ export async function postCallback(deps: CallbackDeps, batchId: string): Promise
     .where('generation', '=', batch.generation)
     .execute();
   if (!outcome.ok) {
-    runtime.log.warn({ asyncId: batchId, attempts, error: outcome.error }, exhausted ? 'batch callback given up' : 'batch callback failed; will retry');
+    services.log.warn({ asyncId: batchId, attempts, error: outcome.error }, exhausted ? 'batch callback given up' : 'batch callback failed; will retry');
   }
   return outcome.ok;
 }

@@ -15,11 +15,11 @@ import { findApiKey } from '../auth/keys.js';
 import { ApiError } from '../protocol/errors.js';
 import { Codes } from '../protocol/specific-codes.js';
 import { dispatch, type DispatchResult } from '../registry/dispatch.js';
-import type { Runtime } from '../runtime.js';
+import type { BatchServices } from './services.js';
 import type { Executor } from '../storage/scope.js';
 
 export interface RunnerDeps {
-  runtime: Runtime;
+  services: BatchServices;
   owner: string;
   leaseMs: number;
   isStopping(): boolean;
@@ -60,7 +60,7 @@ function completeJob(
 
 /** Renews the batch lease; false when the batch is no longer ours (lease lost or restarted). */
 async function renewLease(deps: RunnerDeps, batchId: string, generation: number): Promise<boolean> {
-  const result = await deps.runtime.storage.db
+  const result = await deps.services.storage.db
     .updateTable('batches')
     .set({ lease_until: Date.now() + deps.leaseMs })
     .where('id', '=', batchId)
@@ -72,9 +72,9 @@ async function renewLease(deps: RunnerDeps, batchId: string, generation: number)
 }
 
 /** What HTTP would answer before dispatch for this key: nothing, or 401/463. */
-async function keyRefusal(runtime: Runtime, apiKey: string | null): Promise<ApiError | null> {
+async function keyRefusal(services: BatchServices, apiKey: string | null): Promise<ApiError | null> {
   if (apiKey === null) return null;
-  const record = await findApiKey(runtime.storage.db, runtime.secrets, apiKey);
+  const record = await findApiKey(services.storage.db, services.secrets, apiKey);
   if (!record) return new ApiError(401, Codes.unknownKey, 'Unknown API key');
   if (record.revoked) return new ApiError(463, Codes.keyRevoked, 'Key Revoked');
   return null;
@@ -85,18 +85,18 @@ async function runJob(
   batch: { id: string; account_id: number; user_id: number | null; api_key: string | null; generation: number },
   job: OpenJob,
 ): Promise<void> {
-  const { runtime } = deps;
+  const { services } = deps;
   const token = randomUUID();
   let recordedInTransaction = false;
   let lost = false;
   let result: DispatchResult | { ok: false; status: number; body: unknown };
 
-  const refusal = await keyRefusal(runtime, batch.api_key);
+  const refusal = await keyRefusal(services, batch.api_key);
   if (refusal) {
     result = { ok: false, status: refusal.errorCode, body: refusal.toEnvelope() };
   } else {
     result = await dispatch(
-      runtime,
+      services,
       {
         namespace: job.namespace,
         action: job.action,
@@ -125,7 +125,7 @@ async function runJob(
   if (result.ok && recordedInTransaction) return;
   // A read job, an error, or a write whose result failed the post-commit schema check (the
   // HTTP caller would have received that error, so the job's response is the error too).
-  await runtime.storage.db
+  await services.storage.db
     .updateTable('batch_jobs')
     .set({ response: JSON.stringify(result.body), status_code: result.status, completed_at: Date.now(), completed_by: token })
     .where('batch_id', '=', batch.id)
@@ -140,7 +140,7 @@ async function runJob(
  * Returns true when the batch completed.
  */
 export async function runBatch(deps: RunnerDeps, batchId: string): Promise<boolean> {
-  const db = deps.runtime.storage.db;
+  const db = deps.services.storage.db;
   const batch = await db
     .selectFrom('batches')
     .select(['id', 'account_id', 'user_id', 'api_key', 'generation', 'callback_url'])

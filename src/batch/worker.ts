@@ -7,9 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
 import { createLoop } from '../notify/loop.js';
-import { workerSettings, type WorkerSettings } from '../notify/settings.js';
+import type { WorkerSettings } from '../notify/settings.js';
 import { onWake } from '../notify/wake.js';
-import type { BackgroundWorker, Runtime } from '../runtime.js';
+import type { BackgroundWorker } from '../worker.js';
+import type { BatchServices } from './services.js';
 import { skipLocked } from '../storage/skip-locked.js';
 import { postCallback } from './callback.js';
 import { purgeExpiredBatches } from './retention.js';
@@ -25,10 +26,10 @@ export interface BatchWorker extends BackgroundWorker {
   runOnce(): Promise<number>;
 }
 
-export function createBatchWorker(runtime: Runtime, settings: WorkerSettings = workerSettings()): BatchWorker {
+export function createBatchWorker(services: BatchServices, settings: WorkerSettings): BatchWorker {
   const owner = randomUUID();
   let lastPurge = 0;
-  const { db, dialect } = runtime.storage;
+  const { db, dialect } = services.storage;
 
   const free = (now: number) => sql<SqlBool>`(lease_until is null or lease_until < ${now})`;
 
@@ -76,18 +77,18 @@ export function createBatchWorker(runtime: Runtime, settings: WorkerSettings = w
   const loop = createLoop({
     name: 'batches',
     intervalMs: settings.pollMs,
-    log: runtime.log,
+    log: services.log,
     async round(isStopping) {
       const now = Date.now();
-      const deps = { runtime, owner, leaseMs: settings.leaseMs, isStopping };
+      const deps = { services, owner, leaseMs: settings.leaseMs, isStopping };
       const batches = await claimBatches(now, PARALLEL);
       const completed = (await Promise.all(batches.map((id) => runBatch(deps, id)))).filter(Boolean).length;
       const callbacks = await claimCallbacks(Date.now());
-      await Promise.all(callbacks.map((id) => postCallback({ runtime, settings, owner }, id)));
+      await Promise.all(callbacks.map((id) => postCallback({ services, settings, owner }, id)));
       if (now - lastPurge >= PURGE_EVERY_MS) {
         lastPurge = now;
         const purged = await purgeExpiredBatches(db, now);
-        if (purged > 0) runtime.log.info({ purged }, 'expired batch results purged');
+        if (purged > 0) services.log.info({ purged }, 'expired batch results purged');
       }
       return { completed, again: batches.length === PARALLEL || completed > 0 };
     },

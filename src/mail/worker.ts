@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Transporter } from 'nodemailer';
-import type { BackgroundWorker } from '../runtime.js';
+import type { BackgroundWorker } from '../worker.js';
 import { claimRows } from '../storage/claim.js';
 import type { Storage } from '../storage/database.js';
 

@@ -5,7 +5,7 @@
  * outbox order.
  */
 import type { Endpoint } from '../outbox/subjects.js';
-import type { Runtime } from '../runtime.js';
+import type { NotifyServices } from './services.js';
 import { confirmationEnvelope, notificationEnvelope, type SigningContext, type SnsEnvelope } from './envelope.js';
 import { postMessage, type PostOutcome } from './http-post.js';
 import { retriesExhausted, retryDelay, type WorkerSettings } from './settings.js';
@@ -15,7 +15,7 @@ import { DEAD } from './tables.js';
 import { signingCertUrl, subscribeUrl, subscriptionArn, topicArn, unsubscribeUrl } from './topics.js';
 
 export interface DeliveryDeps {
-  runtime: Runtime;
+  services: NotifyServices;
   settings: WorkerSettings;
   /** This worker's lease owner id. */
   owner: string;
@@ -37,7 +37,7 @@ type DeliveryRow = {
 type SubscriptionRow = { id: number; account_id: number; endpoint: string; url: string; token: string; uuid: string };
 
 async function renewLease(deps: DeliveryDeps, subscriptionId: number): Promise<boolean> {
-  const result = await deps.runtime.storage.db
+  const result = await deps.services.storage.db
     .updateTable('notification_subscriptions')
     .set({ lease_until: Date.now() + deps.settings.leaseMs })
     .where('id', '=', subscriptionId)
@@ -48,15 +48,15 @@ async function renewLease(deps: DeliveryDeps, subscriptionId: number): Promise<b
 
 /** Builds the message for a queued delivery; null when the change it names is gone. */
 async function buildMessage(deps: DeliveryDeps, sub: SubscriptionRow, delivery: DeliveryRow): Promise<SnsEnvelope | null> {
-  const { runtime, settings } = deps;
-  const key = await signingKey(runtime.storage, runtime.secrets);
+  const { services, settings } = deps;
+  const key = await signingKey(services.storage, services.secrets);
   const ctx: SigningContext = {
     key,
-    publicUrl: runtime.publicUrl,
-    certUrl: signingCertUrl(runtime.publicUrl, key),
+    publicUrl: services.publicUrl,
+    certUrl: signingCertUrl(services.publicUrl, key),
     version: settings.signatureVersion,
   };
-  const region = await accountRegion(runtime.storage.db, sub.account_id);
+  const region = await accountRegion(services.storage.db, sub.account_id);
   const topic = topicArn(region, sub.account_id, sub.endpoint as Endpoint);
   if (delivery.type === 'SubscriptionConfirmation') {
     return confirmationEnvelope(
@@ -64,14 +64,14 @@ async function buildMessage(deps: DeliveryDeps, sub: SubscriptionRow, delivery: 
         messageId: delivery.message_id,
         topicArn: topic,
         token: sub.token,
-        subscribeUrl: subscribeUrl(runtime.publicUrl, topic, sub.token),
+        subscribeUrl: subscribeUrl(services.publicUrl, topic, sub.token),
         at: delivery.created_at,
       },
       ctx,
     );
   }
   if (delivery.change_id === null) return null;
-  const change = await runtime.storage.db
+  const change = await services.storage.db
     .selectFrom('changes')
     .select(['id', 'account_id', 'subject', 'body', 'source_type', 'source_info', 'created_at'])
     .where('id', '=', delivery.change_id)
@@ -81,7 +81,7 @@ async function buildMessage(deps: DeliveryDeps, sub: SubscriptionRow, delivery: 
     {
       messageId: delivery.message_id,
       topicArn: topic,
-      unsubscribeUrl: unsubscribeUrl(runtime.publicUrl, subscriptionArn(topic, sub.uuid)),
+      unsubscribeUrl: unsubscribeUrl(services.publicUrl, subscriptionArn(topic, sub.uuid)),
       change: {
         id: change.id,
         accountId: change.account_id,
@@ -123,7 +123,7 @@ async function record(
   startedAt: number,
   outageSince: number | null,
 ): Promise<{ next: boolean; outageSince: number | null }> {
-  const db = deps.runtime.storage.db;
+  const db = deps.services.storage.db;
   const now = Date.now();
   const attempts = delivery.attempts + 1;
   const first = delivery.first_attempt_at ?? startedAt;
@@ -154,7 +154,7 @@ async function record(
     .where('id', '=', delivery.id)
     .where('status', '=', 'pending')
     .execute();
-  deps.runtime.log.warn(
+  deps.services.log.warn(
     { deliveryId: delivery.id, attempts, error: outcome.error },
     exhausted ? 'notification delivery given up: moved to the dead-letter list' : 'notification delivery failed; will retry',
   );
@@ -163,7 +163,7 @@ async function record(
 
 /** Works through a claimed subscription's queue; releases the lease when done. */
 export async function deliverSubscription(deps: DeliveryDeps, subscriptionId: number): Promise<number> {
-  const db = deps.runtime.storage.db;
+  const db = deps.services.storage.db;
   let sent = 0;
   // A slow receiver must not let the lease lapse mid-send: keep it fresh in the background.
   const heartbeat = setInterval(() => {

@@ -7,12 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
-import type { BackgroundWorker, Runtime } from '../runtime.js';
+import type { BackgroundWorker } from '../worker.js';
+import type { NotifyServices } from './services.js';
 import { skipLocked } from '../storage/skip-locked.js';
 import { deliverSubscription, type DeliveryDeps } from './deliver.js';
 import { purgeDeliveryLog } from './delivery-log.js';
 import { fanOut } from './fan-out.js';
-import { workerSettings, type WorkerSettings } from './settings.js';
+import type { WorkerSettings } from './settings.js';
 import { createLoop } from './loop.js';
 import { onWake } from './wake.js';
 
@@ -25,12 +26,12 @@ export interface NotificationWorker extends BackgroundWorker {
   runOnce(): Promise<number>;
 }
 
-export function createNotificationWorker(runtime: Runtime, settings: WorkerSettings = workerSettings()): NotificationWorker {
+export function createNotificationWorker(services: NotifyServices, settings: WorkerSettings): NotificationWorker {
   const owner = randomUUID();
   let lastPurge = 0;
 
   async function claim(now: number): Promise<number[]> {
-    const { db, dialect } = runtime.storage;
+    const { db, dialect } = services.storage;
     const free = sql<SqlBool>`(lease_until is null or lease_until < ${now})`;
     const headDue = sql<SqlBool>`(
       select d.next_attempt_at from notification_deliveries d
@@ -53,16 +54,16 @@ export function createNotificationWorker(runtime: Runtime, settings: WorkerSetti
   const loop = createLoop({
     name: 'notifications',
     intervalMs: settings.pollMs,
-    log: runtime.log,
+    log: services.log,
     async round(isStopping) {
       const now = Date.now();
-      await fanOut(runtime.storage, now);
-      const deps: DeliveryDeps = { runtime, settings, owner, isStopping };
+      await fanOut(services.storage, now);
+      const deps: DeliveryDeps = { services, settings, owner, isStopping };
       const ids = await claim(now);
       const sent = await Promise.all(ids.map((id) => deliverSubscription(deps, id)));
       if (now - lastPurge >= PURGE_EVERY_MS) {
         lastPurge = now;
-        await purgeDeliveryLog(runtime.storage.db, now);
+        await purgeDeliveryLog(services.storage.db, now);
       }
       // A full claim suggests more work is waiting: go again without sleeping.
       return { sent: sent.reduce((a, b) => a + b, 0), again: ids.length === PARALLEL };

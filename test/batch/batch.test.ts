@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-process.env.MARQUEE_WORKER_POLL_MS = '50';
-process.env.MARQUEE_RETRY_BASE_MS = '100';
-process.env.MARQUEE_RETRY_MAX_MS = '200';
 
 import { revokeApiKey } from '../../src/auth/keys.js';
 import { purgeExpiredBatches, RESULTS_RETENTION_MS } from '../../src/batch/retention.js';
@@ -243,6 +240,6 @@ describeEachDatabase(
       await assert.rejects(client().batch.runAndWait([]), (e: unknown) => e instanceof IvvyApiError && e.specificCode === 24093);
     });
   },
-  {},
+  { workers: { pollMs: 50, retryBaseMs: 100, retryMaxMs: 200 } },
   { registry: fixtureRegistry() },
 );

@@ -2,11 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 // Three days of retries squeezed into well under a second per message.
 const WINDOW_MS = 600;
-process.env.MARQUEE_WORKER_POLL_MS = '50';
-process.env.MARQUEE_RETRY_BASE_MS = '20';
-process.env.MARQUEE_RETRY_MAX_MS = '80';
-process.env.MARQUEE_RETRY_WINDOW_MS = String(WINDOW_MS);
-process.env.MARQUEE_DELIVERY_TIMEOUT_MS = '2000';
 
 import type { Selectable } from 'kysely';
 import type { DeliveryLogEntry } from '../../src/notify/delivery-log.js';
@@ -373,6 +368,6 @@ describeEachDatabase(
       );
     });
   },
-  {},
+  { workers: { pollMs: 50, retryBaseMs: 20, retryMaxMs: 80, retryWindowMs: WINDOW_MS, requestTimeoutMs: 2000 } },
   { registry: fixtureRegistry() },
 );

@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-process.env.MARQUEE_WORKER_POLL_MS = '50';
-// A failed delivery (a busy machine) is retried within the test's wait, not after 5 s.
-process.env.MARQUEE_RETRY_BASE_MS = '100';
 
 import pg from 'pg';
 import { PG_ADMIN_URL } from '../support/databases.js';
@@ -81,6 +78,6 @@ describeEachDatabase(
       assert.deepEqual(ordered, Array.from({ length: 10 }, (_, i) => `ordered-${i}`));
     });
   },
-  {},
+  { workers: { pollMs: 50, retryBaseMs: 100 } },
   { registry: fixtureRegistry() },
 );

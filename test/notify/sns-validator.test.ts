@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-process.env.MARQUEE_WORKER_POLL_MS = '50';
 
 import MessageValidator from 'sns-validator';
 import { verifyNotification } from '../../src/client/index.js';
@@ -88,6 +87,6 @@ describeEachDatabase(
       await assert.rejects(validate(validator(), { ...v2, SignatureVersion: '1' }), /signature is invalid/);
     });
   },
-  {},
+  { workers: { pollMs: 50 } },
   { registry: fixtureRegistry() },
 );

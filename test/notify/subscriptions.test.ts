@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-process.env.MARQUEE_WORKER_POLL_MS = '50';
-process.env.MARQUEE_RETRY_BASE_MS = '100';
-process.env.MARQUEE_RETRY_MAX_MS = '200';
 
 import { createApiKey } from '../../src/auth/keys.js';
 import { createSecretBox } from '../../src/auth/secret-box.js';
@@ -214,6 +211,6 @@ describeEachDatabase(
       assert.equal(left.length, 0);
     });
   },
-  {},
+  { workers: { pollMs: 50, retryBaseMs: 100, retryMaxMs: 200 } },
   { registry: fixtureRegistry() },
 );

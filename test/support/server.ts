@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { createAccount, createUser } from '../../src/auth/accounts.js';
 import { createApiKey } from '../../src/auth/keys.js';
 import { createClient, type MarqueeClient } from '../../src/client/index.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import { loadConfig, type ConfigOverrides } from '../../src/config.js';
 import { createLogger, createRuntime, type Runtime } from '../../src/runtime.js';
 import { buildApp } from '../../src/server/app.js';
 import { ROUTE_PLUGINS } from '../../src/server/plugins.js';
@@ -50,7 +50,7 @@ export interface TestServerOptions {
 
 export async function startTestServer(
   kind: DatabaseKind,
-  overrides: Partial<Config> = {},
+  overrides: ConfigOverrides = {},
   options: TestServerOptions = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(kind);

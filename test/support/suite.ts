@@ -1,13 +1,13 @@
 /** Runs a suite once per database kind, with a server started before and closed after it. */
 import { after, before, describe } from 'node:test';
-import type { Config } from '../../src/config.js';
+import type { ConfigOverrides } from '../../src/config.js';
 import { DATABASE_KINDS, type DatabaseKind } from './databases.js';
 import { startTestServer, type TestServer, type TestServerOptions } from './server.js';
 
 export function describeEachDatabase(
   title: string,
   body: (ctx: { server: () => TestServer; kind: DatabaseKind }) => void,
-  overrides: Partial<Config> = {},
+  overrides: ConfigOverrides = {},
   options: TestServerOptions = {},
 ): void {
   for (const kind of DATABASE_KINDS) {
