@@ -11,7 +11,7 @@ import type { WorkerSettings } from '../notify/settings.js';
 import { onWake } from '../notify/wake.js';
 import type { BackgroundWorker } from '../worker.js';
 import type { BatchServices } from './services.js';
-import { skipLocked } from '../storage/skip-locked.js';
+import { dialectOf } from '../storage/dialects/index.js';
 import { postCallback } from './callback.js';
 import { purgeExpiredBatches } from './retention.js';
 import { runBatch } from './runner.js';
@@ -38,7 +38,7 @@ export function createBatchWorker(services: BatchServices, settings: WorkerSetti
     const waiting = db.selectFrom('batches').select('id').where(eligible).where(free(now)).orderBy('created_at').limit(limit);
     // Look before locking: an idle server then never takes a write lock just to find nothing.
     if ((await waiting.execute()).length === 0) return [];
-    const candidates = skipLocked(waiting, dialect);
+    const candidates = dialectOf(dialect).skipLocked(waiting);
     const claimed = await db
       .updateTable('batches')
       .set({ status: 'running', lease_owner: owner, lease_until: now + settings.leaseMs })
@@ -62,7 +62,7 @@ export function createBatchWorker(services: BatchServices, settings: WorkerSetti
     const eligible = sql<SqlBool>`callback_status = 'pending' and callback_next_at <= ${now}`;
     const waiting = db.selectFrom('batches').select('id').where(eligible).where(free(now)).orderBy('callback_next_at').limit(CALLBACKS_PER_ROUND);
     if ((await waiting.execute()).length === 0) return [];
-    const candidates = skipLocked(waiting, dialect);
+    const candidates = dialectOf(dialect).skipLocked(waiting);
     const claimed = await db
       .updateTable('batches')
       .set({ lease_owner: owner, lease_until: now + settings.leaseMs })

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
 import type { Storage } from '../storage/database.js';
-import { outboxPosition } from '../storage/outbox-position.js';
+import { dialectOf } from '../storage/dialects/index.js';
 
 const CHUNK = 500;
 
@@ -16,7 +16,7 @@ class CursorMoved extends Error {}
 /** Queues deliveries for every change that is due; returns how many were queued. */
 export async function fanOut(storage: Storage, now: number = Date.now()): Promise<number> {
   const { db, dialect } = storage;
-  const position = outboxPosition(dialect);
+  const position = dialectOf(dialect).outbox;
   const horizon = await position.horizon(db);
   const seq = position.seq('c');
   const below = horizon === null ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${seq} < ${horizon}`;

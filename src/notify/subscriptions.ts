@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ENDPOINTS, type Endpoint } from '../outbox/subjects.js';
-import { outboxPosition } from '../storage/outbox-position.js';
+import { dialectOf } from '../storage/dialects/index.js';
 import type { Executor, Scope } from '../storage/scope.js';
 import type { DialectName } from '../storage/url.js';
 import { DEAD } from './tables.js';
@@ -175,7 +175,7 @@ export async function confirmSubscription(
   const arn = topicArn(await accountRegion(db, row.account_id), row.account_id, row.endpoint as Endpoint);
   if (arn !== topic) return null;
   if (row.status === 'pending') {
-    const start = await outboxPosition(dialect).start(db);
+    const start = await dialectOf(dialect).outbox.start(db);
     await db
       .updateTable('notification_subscriptions')
       .set({ status: 'confirmed', confirmed_at: now, cursor_seq: start.seq, cursor_id: start.id })

@@ -25,7 +25,7 @@ export interface NotificationSubscriptionsTable {
   api_key: string | null;
   created_at: number;
   confirmed_at: number | null;
-  /** Next outbox position to hand over to this subscription (see storage/outbox-position.ts). */
+  /** Next outbox position to hand over to this subscription (see storage/dialects/ (outbox)). */
   cursor_seq: number;
   cursor_id: number;
   lease_owner: string | null;

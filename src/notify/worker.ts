@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
 import type { BackgroundWorker } from '../worker.js';
 import type { NotifyServices } from './services.js';
-import { skipLocked } from '../storage/skip-locked.js';
+import { dialectOf } from '../storage/dialects/index.js';
 import { deliverSubscription, type DeliveryDeps } from './deliver.js';
 import { purgeDeliveryLog } from './delivery-log.js';
 import { fanOut } from './fan-out.js';
@@ -40,7 +40,7 @@ export function createNotificationWorker(services: NotifyServices, settings: Wor
     const waiting = db.selectFrom('notification_subscriptions').select('id').where(free).where(headDue).orderBy('id').limit(PARALLEL);
     // Look before locking: an idle server then never takes a write lock just to find nothing.
     if ((await waiting.execute()).length === 0) return [];
-    const candidates = skipLocked(waiting, dialect);
+    const candidates = dialectOf(dialect).skipLocked(waiting);
     const claimed = await db
       .updateTable('notification_subscriptions')
       .set({ lease_owner: owner, lease_until: now + settings.leaseMs })

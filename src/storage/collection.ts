@@ -12,6 +12,7 @@ import { parseDate, parseTimestamp, SECOND } from '../protocol/timestamp.js';
 import { INT_MAX, INT_MIN, MAX_FILTER_KEYS, MAX_FILTER_NAME_LENGTH, MAX_FILTER_VALUE_LENGTH, NUMBER_LIMIT } from '../protocol/limits.js';
 import { messages, type CollectionParams } from '../registry/params.js';
 import { cachedPage, pagingKey, type PagingKey } from './paging-cache.js';
+import { dialectOf } from './dialects/index.js';
 import { perDatabase } from './per-database.js';
 import type { Database } from './schema.js';
 import type { Scope } from './scope.js';
@@ -285,8 +286,7 @@ function columnPredicate(
     const text = escapeLike(String(raw));
     const pattern =
       modifier === 'BEGINS' ? `${text}%` : modifier === 'ENDS' ? `%${text}` : `%${text}%`;
-    // Case-insensitive on both engines: SQLite's LIKE already is (for ASCII), PostgreSQL needs ILIKE.
-    const like = dialect === 'postgres' ? sql<SqlBool>`${col} ilike ${pattern} escape '\\'` : sql<SqlBool>`${col} like ${pattern} escape '\\'`;
+    const like = dialectOf(dialect).likeInsensitive(col, pattern);
     if (modifier === 'NOTCONTAINS') return (eb) => eb.or([eb(col, 'is', null), eb.not(like)]);
     return () => like;
   }

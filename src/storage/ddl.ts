@@ -3,6 +3,7 @@
  * few real differences (auto-increment keys) are decided here.
  */
 import type { CreateTableBuilder, Kysely } from 'kysely';
+import { dialectOf } from './dialects/index.js';
 import type { DialectName } from './url.js';
 
 export interface MigrationContext {
@@ -21,8 +22,7 @@ export function withId<T extends string>(
   dialect: DialectName,
   big = false,
 ): CreateTableBuilder<T, 'id'> {
-  if (dialect === 'sqlite') return table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-  return table.addColumn('id', big ? 'bigserial' : 'serial', (c) => c.primaryKey());
+  return dialectOf(dialect).addIdColumn(table, big);
 }
 
 /** Column type names shared by the dialects (SQLite maps each to its affinity). */

@@ -17,9 +17,11 @@
  * processes, so this holds for any number of servers on one database. Inside a transaction
  * (a write action) nothing is cached: its own uncommitted writes are not versioned yet.
  */
-import { sql, type OperationNode, type SelectQueryBuilder } from 'kysely';
+import { expressionBuilder, sql, type OperationNode, type SelectQueryBuilder } from 'kysely';
 import type { DialectName } from './url.js';
+import { dialectOf } from './dialects/index.js';
 import { perDatabase } from './per-database.js';
+import type { Database } from './schema.js';
 import type { Executor, Scope } from './scope.js';
 import { tenantKey } from './tenant-key.js';
 import { currentWriteVersion, versionedTablesOf, writeVersionOf, type VersionedTables } from './write-versions.js';
@@ -181,13 +183,8 @@ async function guardedPage<Row>(
   if (anchor) query = query.where(sql.ref(q.idColumn), '>', anchor.id);
   const offset = q.start - (anchor?.position ?? 0);
   const page = q.select(query).orderBy(q.idColumn);
-  // PostgreSQL evaluates an uncorrelated condition once and skips the scan when it is false.
-  // SQLite would test it row by row, so there the version decides the LIMIT instead (0 reads nothing).
-  const guarded =
-    dialect === 'postgres'
-      ? page.where((eb) => sql<boolean>`${writeVersionOf(eb, q.store.accountId)} = ${version}`).limit(q.perPage)
-      : page.limit((eb) => sql<number>`case when ${writeVersionOf(eb, q.store.accountId)} = ${version} then ${q.perPage} else 0 end`);
-  return guarded.offset(offset).execute();
+  const current = writeVersionOf(expressionBuilder<Database, never>(), q.store.accountId);
+  return dialectOf(dialect).guardByVersion(page, current, version, q.perPage).offset(offset).execute();
 }
 
 async function countAndVersion(q: PagedQuery<unknown>): Promise<{ total: number; version: number }> {

@@ -121,16 +121,14 @@ export function prepared<P extends Params, R>(build: (store: Scope, p: P) => Com
     return { template, parameters };
   };
   const now = (store: Scope, params: P): R[] | undefined => {
-    if (store.dialect !== 'sqlite') return undefined;
     const { template, parameters } = bind(store, params);
     return runDirect<R>(store.executor, store.inTransaction, template.sql, parameters);
   };
   const run = async (store: Scope, params: P): Promise<R[]> => {
     const { template, parameters } = bind(store, params);
-    if (store.dialect === 'sqlite') {
-      const rows = runDirect<R>(store.executor, store.inTransaction, template.sql, parameters);
-      if (rows !== undefined) return rows;
-    }
+    // SQLite runs it directly when it can (sqlite-direct.ts); anything else goes through Kysely.
+    const rows = runDirect<R>(store.executor, store.inTransaction, template.sql, parameters);
+    if (rows !== undefined) return rows;
     const result = await store.executor.executeQuery<R>({
       sql: template.sql,
       query: template.query,

@@ -15,7 +15,7 @@ import type {
   UpdateQueryBuilder,
   UpdateResult,
 } from 'kysely';
-import { groupTransaction } from './group-commit.js';
+import { dialectOf } from './dialects/index.js';
 import type { Database } from './schema.js';
 import type { DialectName } from './url.js';
 
@@ -93,9 +93,7 @@ class AccountScope implements Scope {
   async transaction<R>(fn: (scope: Scope) => Promise<R>): Promise<R> {
     if (this.inTransaction) return fn(this);
     const work = (trx: Transaction<Database>) => fn(new AccountScope(trx, this.accountId, this.dialect, true));
-    // SQLite's one writer commits concurrent writes together (group-commit.ts).
-    if (this.dialect === 'sqlite') return groupTransaction(this.executor as Kysely<Database>, work);
-    return (this.executor as Kysely<Database>).transaction().execute(work);
+    return dialectOf(this.dialect).transaction(this.executor as Kysely<Database>, work);
   }
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */

@@ -12,6 +12,7 @@
  * else, so concurrent writers never form a lock cycle through it.
  */
 import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
+import { dialectOf } from './dialects/index.js';
 import { prepared } from './prepared.js';
 import { perDatabase } from './per-database.js';
 import type { Executor, Scope } from './scope.js';
@@ -49,8 +50,6 @@ export function versionedTablesOf(executor: Executor): VersionedTables {
   return perDatabase(executor, 'versioned-tables', () => ({ tables: NONE })).tables;
 }
 
-const PG_SHARDS = 16;
-
 /** Creates the counters, and the triggers of the given tables (used by migration 0010). */
 export async function installWriteVersions(db: Kysely<unknown>, dialect: DialectName, tables: readonly string[]): Promise<void> {
   await db.schema
@@ -60,36 +59,8 @@ export async function installWriteVersions(db: Kysely<unknown>, dialect: Dialect
     .addColumn('version', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('write_versions_pk', ['account_id', 'shard'])
     .execute();
-  if (dialect === 'postgres') await createBumpFunction(db);
+  await dialectOf(dialect).installVersionCounter(db);
   for (const table of tables) await versionTable(db, dialect, table);
-}
-
-async function createBumpFunction(db: Kysely<unknown>): Promise<void> {
-  // The transaction-local setting lists the accounts this transaction already bumped, so a
-  // bulk write bumps each account once rather than once per row.
-  await sql
-    .raw(
-      `CREATE FUNCTION marquee_bump_write_version() RETURNS trigger LANGUAGE plpgsql AS $$
-       DECLARE
-         bumped text := coalesce(current_setting('marquee.bumped_accounts', true), '');
-         account integer;
-       BEGIN
-         FOREACH account IN ARRAY (CASE TG_OP
-             WHEN 'INSERT' THEN ARRAY[NEW.account_id]
-             WHEN 'DELETE' THEN ARRAY[OLD.account_id]
-             ELSE ARRAY[NEW.account_id, OLD.account_id] END) LOOP
-           IF position(',' || account || ',' IN bumped) = 0 THEN
-             INSERT INTO write_versions (account_id, shard, version)
-               VALUES (account, pg_backend_pid() % ${PG_SHARDS}, 1)
-               ON CONFLICT (account_id, shard) DO UPDATE SET version = write_versions.version + 1;
-             bumped := bumped || ',' || account || ',';
-             PERFORM set_config('marquee.bumped_accounts', bumped, true);
-           END IF;
-         END LOOP;
-         RETURN NULL;
-       END $$`,
-    )
-    .execute(db);
 }
 
 /**
@@ -98,27 +69,7 @@ async function createBumpFunction(db: Kysely<unknown>): Promise<void> {
  */
 export async function versionTable(db: Kysely<unknown>, dialect: DialectName, table: string): Promise<void> {
   if (!/^[a-z_]+$/.test(table)) throw new Error(`unexpected table name ${table}`);
-  if (dialect === 'postgres') {
-    await sql
-      .raw(
-        `CREATE CONSTRAINT TRIGGER ${table}_write_version AFTER INSERT OR UPDATE OR DELETE ON ${table} ` +
-          `DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION marquee_bump_write_version()`,
-      )
-      .execute(db);
-    return;
-  }
-  const bump = (row: 'NEW' | 'OLD') =>
-    `INSERT INTO write_versions (account_id, shard, version) VALUES (${row}.account_id, 0, 1) ` +
-    `ON CONFLICT (account_id, shard) DO UPDATE SET version = version + 1;`;
-  await sql.raw(`CREATE TRIGGER ${table}_write_version_insert AFTER INSERT ON ${table} BEGIN ${bump('NEW')} END`).execute(db);
-  await sql.raw(`CREATE TRIGGER ${table}_write_version_delete AFTER DELETE ON ${table} BEGIN ${bump('OLD')} END`).execute(db);
-  // An update that moves a row to another account (never done, but possible) changes both.
-  const previous =
-    `INSERT INTO write_versions (account_id, shard, version) SELECT OLD.account_id, 0, 1 ` +
-    `WHERE OLD.account_id <> NEW.account_id ON CONFLICT (account_id, shard) DO UPDATE SET version = version + 1;`;
-  await sql
-    .raw(`CREATE TRIGGER ${table}_write_version_update AFTER UPDATE ON ${table} BEGIN ${bump('NEW')} ${previous} END`)
-    .execute(db);
+  await dialectOf(dialect).versionTable(db, table);
 }
 
 /** The account's write version as an expression, read in the snapshot of the statement it is part of. */

@@ -9,7 +9,7 @@
  *   same MessageId, so receivers de-duplicate on it), so nothing may be lost, and with one
  *   message in flight per subscription a kill causes at most one resend;
  * - notifications arrive in outbox order (the order the notification reader hands changes
- *   over: id on SQLite, (transaction id, id) on PostgreSQL; storage/outbox-position.ts), which
+ *   over: id on SQLite, (transaction id, id) on PostgreSQL; storage/dialects/ (outbox)), which
  *   keeps every client's acknowledged writes in the order it made them.
  *
  * A batch killed midway (no job lost, no completed write job run twice) is covered by
@@ -20,7 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { IvvyApiError } from '../../src/client/index.js';
 import { txnIdOf } from '../../src/notify/envelope.js';
-import { outboxPosition } from '../../src/storage/outbox-position.js';
+import { dialectOf } from '../../src/storage/dialects/index.js';
 import { startChildServer, type ChildServer } from '../support/child-server.js';
 import { DATABASE_KINDS } from '../support/databases.js';
 import { confirmingSubscriber, startReceiver, type Receiver } from '../batch/fixtures/receiver.js';
@@ -207,7 +207,7 @@ for (const kind of DATABASE_KINDS) {
       }
 
       // (2) Each stored write committed with exactly one change, queued once for the subscriber.
-      const position = outboxPosition(shared.database.kind);
+      const position = dialectOf(shared.database.kind).outbox;
       const changes = await db
         .selectFrom('changes as c')
         .select(['c.id', 'c.account_id', 'c.created_at', 'c.subject', 'c.body'])

@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import type { Migration } from '../ddl.js';
 import { T, withId } from '../ddl.js';
-import { PG_TXID_DEFAULT } from '../outbox-position.js';
+import { dialectOf } from '../dialects/index.js';
 
 export const batchNotify: Migration = {
   name: '0003_batch_notify',
@@ -103,12 +102,7 @@ export const batchNotify: Migration = {
       .execute();
 
     // The notification reader walks `changes` per account and endpoint in outbox order; on
-    // PostgreSQL that order needs the writing transaction's id (storage/outbox-position.ts).
-    if (dialect === 'postgres') {
-      await sql`alter table changes add column txid bigint not null default ${PG_TXID_DEFAULT}`.execute(db);
-      await db.schema.createIndex('changes_outbox').on('changes').columns(['account_id', 'endpoint', 'txid', 'id']).execute();
-    } else {
-      await db.schema.createIndex('changes_outbox').on('changes').columns(['account_id', 'endpoint', 'id']).execute();
-    }
+    // PostgreSQL that order needs the writing transaction's id (storage/dialects/ (outbox)).
+    await dialectOf(dialect).addOutboxOrdering(db);
   },
 };
