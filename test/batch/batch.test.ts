@@ -5,23 +5,13 @@ import { revokeApiKey } from '../../src/auth/keys.js';
 import { purgeExpiredBatches, RESULTS_RETENTION_MS } from '../../src/batch/retention.js';
 import { saveBatch } from '../../src/batch/store.js';
 import { IvvyApiError } from '../../src/client/index.js';
+import { expectApiError } from '../support/api-error.js';
 import { describeEachDatabase } from '../support/suite.js';
 import { fixtureRegistry } from './fixtures/actions.js';
 import { startReceiver, type Receiver } from './fixtures/receiver.js';
 
 type Results = { asyncId: string; results: Array<{ namespace: string; action: string; request: unknown; response: unknown }> };
 
-async function expectError(promise: Promise<unknown>, status: number, specificCode: number): Promise<IvvyApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof IvvyApiError, String(error));
-    assert.equal(error.status, status, error.message);
-    assert.equal(error.specificCode, specificCode, error.message);
-    return error;
-  }
-  assert.fail(`expected ${status}/${specificCode}`);
-}
 
 describeEachDatabase(
   'batch',
@@ -97,27 +87,27 @@ describeEachDatabase(
         via: 'batch',
       });
       // Another account cannot see the batch at all.
-      await expectError(client().call('batch', 'progress', { async: asyncId }), 404, 24105);
-      await expectError(client().call('batch', 'results', { async: asyncId }), 404, 24115);
+      await expectApiError(client().call('batch', 'progress', { async: asyncId }), 404, 24105);
+      await expectApiError(client().call('batch', 'results', { async: asyncId }), 404, 24115);
     });
 
     it('validates the job format with the documented codes', async () => {
       const run = (body: unknown) => client().call('batch', 'run', body);
       const ping = { namespace: 'test', action: 'ping', params: {} };
-      await expectError(run({}), 400, 23017);
-      await expectError(run({ jobs: 'ping' }), 400, 24092);
-      await expectError(run({ jobs: { 0: ping } }), 400, 24092);
-      await expectError(run({ jobs: [ping, 'ping'] }), 400, 24092);
-      await expectError(run({ jobs: [{ namespace: 'test', action: 'ping' }] }), 400, 24092);
-      await expectError(run({ jobs: [{ namespace: 7, action: 'ping', params: {} }] }), 400, 24092);
-      await expectError(run({ jobs: [{ ...ping, params: 'x' }] }), 400, 24092);
-      await expectError(run({ jobs: [] }), 400, 24093);
-      await expectError(run({ jobs: [{ ...ping, namespace: '' }] }), 400, 24093);
-      await expectError(run({ jobs: [{ ...ping, action: ' ' }] }), 400, 24093);
-      await expectError(run({ jobs: [{ ...ping, params: null }] }), 400, 24093);
-      const tooMany = await expectError(run({ jobs: Array.from({ length: 201 }, () => ping) }), 400, 24448);
+      await expectApiError(run({}), 400, 23017);
+      await expectApiError(run({ jobs: 'ping' }), 400, 24092);
+      await expectApiError(run({ jobs: { 0: ping } }), 400, 24092);
+      await expectApiError(run({ jobs: [ping, 'ping'] }), 400, 24092);
+      await expectApiError(run({ jobs: [{ namespace: 'test', action: 'ping' }] }), 400, 24092);
+      await expectApiError(run({ jobs: [{ namespace: 7, action: 'ping', params: {} }] }), 400, 24092);
+      await expectApiError(run({ jobs: [{ ...ping, params: 'x' }] }), 400, 24092);
+      await expectApiError(run({ jobs: [] }), 400, 24093);
+      await expectApiError(run({ jobs: [{ ...ping, namespace: '' }] }), 400, 24093);
+      await expectApiError(run({ jobs: [{ ...ping, action: ' ' }] }), 400, 24093);
+      await expectApiError(run({ jobs: [{ ...ping, params: null }] }), 400, 24093);
+      const tooMany = await expectApiError(run({ jobs: Array.from({ length: 201 }, () => ping) }), 400, 24448);
       assert.equal(tooMany.message.includes('200'), true);
-      await expectError(run({ jobs: [ping], callbackUrl: 'ftp://example.com/x' }), 400, 23016);
+      await expectApiError(run({ jobs: [ping], callbackUrl: 'ftp://example.com/x' }), 400, 23016);
       // 200 jobs and an empty callbackUrl are fine.
       const ok = await client().call<{ asyncId: string }>('batch', 'run', { jobs: Array.from({ length: 200 }, () => ping), callbackUrl: '' });
       assert.equal((await waitDone(ok.asyncId)).results.length, 200);
@@ -126,11 +116,11 @@ describeEachDatabase(
     });
 
     it('answers 24105 / 24115 for unknown batches and 24114 while a batch runs', async () => {
-      await expectError(client().call('batch', 'progress', { async: 'f'.repeat(32) }), 404, 24105);
-      await expectError(client().call('batch', 'results', { async: 'f'.repeat(32) }), 404, 24115);
-      await expectError(client().call('batch', 'restart', { async: 'f'.repeat(32) }), 404, 24105);
-      await expectError(client().call('batch', 'repost', { async: 'f'.repeat(32) }), 404, 24105);
-      await expectError(client().call('batch', 'progress', {}), 400, 23017);
+      await expectApiError(client().call('batch', 'progress', { async: 'f'.repeat(32) }), 404, 24105);
+      await expectApiError(client().call('batch', 'results', { async: 'f'.repeat(32) }), 404, 24115);
+      await expectApiError(client().call('batch', 'restart', { async: 'f'.repeat(32) }), 404, 24105);
+      await expectApiError(client().call('batch', 'repost', { async: 'f'.repeat(32) }), 404, 24105);
+      await expectApiError(client().call('batch', 'progress', {}), 400, 23017);
       const { asyncId } = await client().call<{ asyncId: string }>('batch', 'run', {
         jobs: [
           { namespace: 'test', action: 'ping', params: {} },
@@ -140,8 +130,8 @@ describeEachDatabase(
       await new Promise((r) => setTimeout(r, 300));
       const mid = await client().call<{ progress: number }>('batch', 'progress', { async: asyncId });
       assert.ok(mid.progress >= 0 && mid.progress < 100, `progress ${mid.progress}`);
-      await expectError(client().call('batch', 'results', { async: asyncId }), 400, 24114);
-      await expectError(client().call('batch', 'repost', { async: asyncId }), 400, 24114);
+      await expectApiError(client().call('batch', 'results', { async: asyncId }), 400, 24114);
+      await expectApiError(client().call('batch', 'repost', { async: asyncId }), 400, 24114);
       assert.equal((await waitDone(asyncId)).results.length, 2);
     });
 
@@ -220,7 +210,7 @@ describeEachDatabase(
       assert.equal(await purgeExpiredBatches(db), 0, 'not yet 2 days');
       await db.updateTable('batches').set({ completed_at: Date.now() - RESULTS_RETENTION_MS - 1 }).where('id', '=', asyncId).execute();
       assert.equal(await purgeExpiredBatches(db), 1);
-      await expectError(client().call('batch', 'results', { async: asyncId }), 404, 24115);
+      await expectApiError(client().call('batch', 'results', { async: asyncId }), 404, 24115);
       const jobs = await db.selectFrom('batch_jobs').select('position').where('batch_id', '=', asyncId).execute();
       assert.equal(jobs.length, 0);
     });

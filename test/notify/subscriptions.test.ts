@@ -3,7 +3,7 @@ import { after, before, it } from 'node:test';
 
 import { createApiKey } from '../../src/auth/keys.js';
 import { createSecretBox } from '../../src/auth/secret-box.js';
-import { IvvyApiError, verifyNotification, type MarqueeClient } from '../../src/client/index.js';
+import { verifyNotification, type MarqueeClient } from '../../src/client/index.js';
 import { txnIdOf } from '../../src/notify/envelope.js';
 import { signingKey } from '../../src/notify/signing-key.js';
 import { ENDPOINTS } from '../../src/outbox/subjects.js';
@@ -12,18 +12,11 @@ import { startReceiver, type Receiver } from '../batch/fixtures/receiver.js';
 import { fixtureRegistry } from '../batch/fixtures/actions.js';
 import { until } from '../batch/fixtures/setup.js';
 import { rawHttp } from '../support/raw-http.js';
+import { expectApiError } from '../support/api-error.js';
 import { describeEachDatabase } from '../support/suite.js';
 
 type Envelope = Record<string, string>;
 
-async function expectError(promise: Promise<unknown>, status: number, specificCode?: number): Promise<void> {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof IvvyApiError, String(error));
-    assert.equal(error.status, status, error.message);
-    if (specificCode !== undefined) assert.equal(error.specificCode, specificCode, error.message);
-    return true;
-  });
-}
 
 describeEachDatabase(
   'notification subscriptions',
@@ -40,8 +33,8 @@ describeEachDatabase(
 
     it('is refused (403) to keys of a user who is not the primary user', async () => {
       const secondary = await server().newAccount({ withUser: 'secondary' });
-      await expectError(secondary.client.call('account', 'subscribeToNotifications', { companiesEndpoint: hook('x') }), 403);
-      await expectError(secondary.client.call('account', 'unsubscribeFromNotifications', { companiesEndpoint: hook('x') }), 403);
+      await expectApiError(secondary.client.call('account', 'subscribeToNotifications', { companiesEndpoint: hook('x') }), 403, 23019);
+      await expectApiError(secondary.client.call('account', 'unsubscribeFromNotifications', { companiesEndpoint: hook('x') }), 403, 23019);
       const primary = await server().newAccount({ withUser: 'primary' });
       const answer = await primary.client.call<Record<string, unknown>>('account', 'subscribeToNotifications', {});
       assert.equal(answer.companiesSuccess, false);
@@ -49,8 +42,8 @@ describeEachDatabase(
 
     it('validates the endpoint keys and URLs', async () => {
       const c = server().client;
-      await expectError(c.call('account', 'subscribeToNotifications', { companiesEndpoint: 'not a url' }), 400, 23016);
-      await expectError(c.call('account', 'subscribeToNotifications', { companiesEndpoint: 'mailto:a@b.c' }), 400, 23016);
+      await expectApiError(c.call('account', 'subscribeToNotifications', { companiesEndpoint: 'not a url' }), 400, 23016);
+      await expectApiError(c.call('account', 'subscribeToNotifications', { companiesEndpoint: 'mailto:a@b.c' }), 400, 23016);
       // Unknown keys are ignored, as everywhere: nothing is subscribed.
       const ignored = await c.call<Record<string, unknown>>('account', 'subscribeToNotifications', { companyEndpoint: hook('x') });
       assert.equal(ignored.companiesSuccess, false);

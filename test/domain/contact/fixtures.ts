@@ -2,9 +2,7 @@
  * Arranging contact-namespace data the API cannot create (groups, custom field definitions,
  * industries) straight into the test server's storage, and small helpers shared by the suites.
  */
-import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { IvvyApiError } from '../../../src/client/index.js';
 import type { CustomFieldEntity } from '../../../src/domain/contact/tables.js';
 import type { Scope } from '../../../src/storage/scope.js';
 
@@ -94,28 +92,7 @@ export async function lastChangeId(store: Scope): Promise<number> {
   return Number(row?.id ?? 0);
 }
 
-/** Awaits a rejected SDK call and checks its envelope. */
-export async function expectApiError(
-  call: Promise<unknown>,
-  errorCode: number,
-  specificCode: number,
-  message?: string | RegExp,
-): Promise<IvvyApiError> {
-  try {
-    await call;
-  } catch (error) {
-    assert.ok(error instanceof IvvyApiError, `expected an API error, got ${String(error)}`);
-    assert.equal(error.errorCode, errorCode, error.message);
-    assert.equal(error.specificCode, specificCode, error.message);
-    if (message !== undefined) {
-      const text = `${error.message} ${(error.additionalMessages ?? []).join(' | ')}`;
-      if (typeof message === 'string') assert.ok(text.includes(message), `'${text}' should mention '${message}'`);
-      else assert.match(text, message);
-    }
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
+export { expectApiError } from '../../support/api-error.js';
 
 export const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/;
 export const BARE_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;

@@ -3,10 +3,9 @@
  * sub types, built-in entries, lead custom fields, industries) straight into storage, people
  * through the contact namespace's own actions, and outbox and error helpers.
  */
-import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { IvvyApiError, type MarqueeClient } from '../../../src/client/index.js';
+import type { MarqueeClient } from '../../../src/client/index.js';
 import type { Scope, TenantInsert } from '../../../src/storage/scope.js';
 
 const stamp = () => ({ created_at: Date.now(), modified_at: Date.now() });
@@ -185,26 +184,7 @@ export async function changesSince(store: Scope, afterId: number): Promise<Chang
   return rows.map((r) => ({ subject: r.subject, endpoint: r.endpoint, body: JSON.parse(r.body) as Record<string, unknown> }));
 }
 
-/** Awaits a rejected SDK call and checks its envelope; returns the error for further checks. */
-export async function expectApiError(
-  call: Promise<unknown>,
-  errorCode: number,
-  specificCode: number,
-  mention?: string | RegExp,
-): Promise<IvvyApiError> {
-  try {
-    await call;
-  } catch (error) {
-    assert.ok(error instanceof IvvyApiError, `expected an API error, got ${String(error)}`);
-    const text = `${error.message} ${(error.additionalMessages ?? []).join(' | ')}`;
-    assert.equal(error.specificCode, specificCode, text);
-    assert.equal(error.errorCode, errorCode, text);
-    if (typeof mention === 'string') assert.ok(text.includes(mention), `'${text}' should mention '${mention}'`);
-    else if (mention) assert.match(text, mention);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
+export { expectApiError } from '../../support/api-error.js';
 
 export const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/;
 

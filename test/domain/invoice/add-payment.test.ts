@@ -5,8 +5,8 @@ import { cancelInvoice, createInvoice } from '../../../src/domain/invoice/store.
 import { refundInvoice } from '../../../src/domain/invoice/refunds.js';
 import { describeEachDatabase } from '../../support/suite.js';
 import { menuInvoice, write } from './fixtures.js';
+import type { Json } from '../../support/json.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function rejects(promise: Promise<unknown>, status: number, specificCode: number): Promise<IvvyApiError> {
   try {

@@ -5,8 +5,8 @@ import { applyPayment, createInvoice } from '../../../src/domain/invoice/store.j
 import { parseTimestamp } from '../../../src/protocol/timestamp.js';
 import { describeEachDatabase } from '../../support/suite.js';
 import { addCompany, addContact, GST, menuInvoice, write } from './fixtures.js';
+import type { Json } from '../../support/json.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function rejects(promise: Promise<unknown>, status: number, specificCode: number): Promise<IvvyApiError> {
   try {

@@ -4,8 +4,8 @@ import { applyPayment, createInvoice } from '../../../src/domain/invoice/store.j
 import { describeEachDatabase } from '../../support/suite.js';
 import { addCompany, addContact, menuInvoice, write } from './fixtures.js';
 import { assertPdfStructure, pdfText } from './pdf-text.js';
+import type { Json } from '../../support/json.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describeEachDatabase('invoice pages and email', ({ server }) => {
   async function issued() {

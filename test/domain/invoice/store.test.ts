@@ -6,8 +6,8 @@ import { contactSeeder } from '../../../src/domain/contact/seed/seed.js';
 import { Faker, en } from '@faker-js/faker';
 import { describeEachDatabase } from '../../support/suite.js';
 import { addContact, menuInvoice, write } from './fixtures.js';
+import type { Json } from '../../support/json.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describeEachDatabase('invoices as a shared service', ({ server }) => {
   const changes = async (invoiceId: number) =>
