@@ -1,6 +1,8 @@
-/** What an action handler receives besides its parameters. */
+/** What an action handler receives besides its parameters, and the one way to make it. */
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { OutgoingEmail } from '../mail/queue.js';
+import { queueEmail, type MailSettings, type OutgoingEmail } from '../mail/queue.js';
+import { recordChange } from '../outbox/record-change.js';
 import type { Subject } from '../outbox/subjects.js';
 import type { Scope } from '../storage/scope.js';
 
@@ -31,4 +33,45 @@ export interface ActionContext {
    * after commit when a server is configured. Returns the email log id.
    */
   sendEmail(email: OutgoingEmail): Promise<number>;
+}
+
+/** What a context needs of the running server. */
+export interface ContextDeps {
+  readonly publicUrl: string;
+  readonly log: Logger;
+  readonly mail: MailSettings;
+}
+
+export interface ContextOptions {
+  /** The instant the call started (default: now). */
+  readonly now?: number;
+  /**
+   * Record outbox changes (default: yes). Seeding turns it off: demo data is not news to
+   * anyone subscribed.
+   */
+  readonly recordChanges?: boolean;
+}
+
+/** Marquee acting on an account itself (public pages, seeding, the CLI): no key, no user. */
+export function internalCaller(accountId: number): Caller {
+  return { accountId, userId: null, apiKey: null, via: 'internal', requestId: randomUUID() };
+}
+
+/** The context of a call by `caller` on `store` (a transaction's scope for writes). */
+export function createActionContext(deps: ContextDeps, store: Scope, caller: Caller, options: ContextOptions = {}): ActionContext {
+  const now = options.now ?? Date.now();
+  const recording = options.recordChanges ?? true;
+  const source = { type: caller.via === 'internal' ? (0 as const) : (1 as const), apiKey: caller.apiKey };
+  return {
+    store,
+    caller,
+    now,
+    publicUrl: deps.publicUrl,
+    log: deps.log,
+    recordChange: recording ? (subject, body) => recordChange(store, subject, body, source, now) : async () => undefined,
+    sendEmail: (email) => {
+      if (!store.inTransaction) throw new Error('sendEmail must run inside a write action');
+      return queueEmail(store, deps.mail, email, now);
+    },
+  };
 }

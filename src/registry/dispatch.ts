@@ -5,15 +5,14 @@
  */
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
-import { queueEmail, type MailSettings } from '../mail/queue.js';
-import { recordChange } from '../outbox/record-change.js';
+import type { MailSettings } from '../mail/queue.js';
 import { ApiError, type ErrorEnvelope } from '../protocol/errors.js';
 import { materialize } from '../protocol/json-text.js';
 import { Codes, internalError, notImplemented } from '../protocol/specific-codes.js';
 import { createScope, type Scope } from '../storage/scope.js';
 import type { Storage } from '../storage/database.js';
 import { findCatalogueEntry, isNamespace } from '../protocol/catalogue.js';
-import type { ActionContext, Caller } from './context.js';
+import { createActionContext, type ActionContext, type Caller } from './context.js';
 import type { AnyAction } from './define-action.js';
 import type { Registry } from './registry.js';
 import { validationError } from './validation.js';
@@ -90,20 +89,7 @@ async function run(
   options: DispatchOptions,
 ): Promise<unknown> {
   const now = Date.now();
-  const log = deps.log;
-  const context = (store: Scope): ActionContext => ({
-    store,
-    caller,
-    now,
-    publicUrl: deps.publicUrl,
-    log,
-    recordChange: (subject, body) =>
-      recordChange(store, subject, body, { type: caller.via === 'internal' ? 0 : 1, apiKey: caller.apiKey }, now),
-    sendEmail: (email) => {
-      if (!store.inTransaction) throw new Error('sendEmail must run inside a write action');
-      return queueEmail(store, deps.mail, email, now);
-    },
-  });
+  const context = (store: Scope): ActionContext => createActionContext(deps, store, caller, { now });
   const base = createScope(deps.storage.db, caller.accountId, deps.storage.dialect);
   const result =
     def.kind === 'read'

@@ -1,20 +1,11 @@
 /** Arranging invoices for tests: through the same writers other modules use, in one transaction. */
-import { queueEmail } from '../../../src/mail/queue.js';
-import { recordChange } from '../../../src/outbox/record-change.js';
+import { createActionContext, internalCaller } from '../../../src/registry/context.js';
 import type { InvoiceWriteContext, NewInvoice } from '../../../src/domain/invoice/store.js';
 import type { TestServer } from '../../support/server.js';
 
 /** Runs `fn` in a transaction of the server's account, as a write action would. */
 export function write<T>(server: TestServer, fn: (ctx: InvoiceWriteContext) => Promise<T>, now = Date.now(), accountId?: number): Promise<T> {
-  return server.store(accountId).transaction((tx) =>
-    fn({
-      store: tx,
-      now,
-      publicUrl: server.url,
-      recordChange: (subject, body) => recordChange(tx, subject, body, { type: 0 }, now),
-      sendEmail: (email) => queueEmail(tx, server.runtime.mail, email, now),
-    }),
-  );
+  return server.store(accountId).transaction((tx) => fn(createActionContext(server.runtime, tx, internalCaller(tx.accountId), { now })));
 }
 
 let serial = 0;
