@@ -5,8 +5,16 @@
  * retried only when the server refused them before doing any work.
  */
 import { createClient, IvvyApiError, type MarqueeClient } from '../../client/index.js';
+import type { ActionTypes } from '../../protocol/action-types.js';
 import { isErrorEnvelope } from '../../protocol/errors.js';
 import { parseRetryAfter, SideHttpError, withRetry, type RetryKind, type RetryPolicy } from '../retry.js';
+
+/** What an iVvy action answers, as the SDK types it (protocol/action-types.ts). */
+export type IvvyResult<N extends keyof ActionTypes, A extends keyof ActionTypes[N]> = ActionTypes[N][A] extends { result: infer R } ? R : never;
+
+/** One item of a collection action's answer. */
+export type IvvyItem<N extends keyof ActionTypes, A extends keyof ActionTypes[N]> =
+  IvvyResult<N, A> extends { results: Array<infer I> } ? I : never;
 
 export interface IvvyApi {
   readonly client: MarqueeClient;

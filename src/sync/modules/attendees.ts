@@ -22,15 +22,13 @@
  */
 import type { IvvySide, ModuleContext, SyncModule } from '../module.js';
 import { ivvyTimestamp, offsetFeed, type CollectionPage } from '../ivvy/feed.js';
-import type { IvvyApi } from '../ivvy/api.js';
+import type { IvvyApi, IvvyItem } from '../ivvy/api.js';
 import { modifiedAt } from '../ivvy/records.js';
 import { instantText, relatedIds } from '../ivvy/related.js';
 import { canonicalValue } from '../fingerprint.js';
 import type { FieldValue, SideRecord } from '../types.js';
 
-interface IvvyEvent {
-  id: number;
-}
+type IvvyEvent = IvvyItem<'event', 'getEventList'>;
 
 interface Invitation {
   eventId: number;

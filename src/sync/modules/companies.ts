@@ -22,29 +22,9 @@ import {
 import { upsertWriter } from '../ivvy/upsert-writer.js';
 import { canonicalValue } from '../fingerprint.js';
 import type { Canonical, FieldValue, SideRecord } from '../types.js';
+import type { IvvyResult } from '../ivvy/api.js';
 
-interface IvvyAddress {
-  line1?: string | null;
-  line2?: string | null;
-  city?: string | null;
-  stateCode?: string | null;
-  postalCode?: string | null;
-  countryCode?: string | null;
-}
-
-interface IvvyCompany {
-  id: number;
-  businessName: string | null;
-  tradingName?: string | null;
-  businessNumber?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  website?: string | null;
-  address?: IvvyAddress | null;
-  customFields?: unknown;
-  externalId?: string | number | null;
-  modifiedDate: string;
-}
+type IvvyCompany = IvvyResult<'contact', 'getCompany'>;
 
 /** Canonical name → iVvy top-level property. */
 const PLAIN = {

@@ -10,6 +10,7 @@
  * Canonical fields: contact (CRM id), subject, html (the body as iVvy holds it), from, to,
  * sentAt (ISO 8601 UTC) and status (sent, failed).
  */
+import type { IvvyItem } from '../ivvy/api.js';
 import type { IvvySide, ModuleContext, SyncModule } from '../module.js';
 import { offsetFeed, type CollectionPage } from '../ivvy/feed.js';
 import { modifiedAt } from '../ivvy/records.js';
@@ -17,16 +18,7 @@ import { instantText, relatedIds } from '../ivvy/related.js';
 import { canonicalValue } from '../fingerprint.js';
 import type { FieldValue, SideRecord } from '../types.js';
 
-interface IvvyEmail {
-  id: number;
-  contactId: number | null;
-  from: string;
-  to: string;
-  subject: string;
-  body: string;
-  sentTime: string | null;
-  success: boolean;
-}
+type IvvyEmail = IvvyItem<'account', 'getEmailLogList'>;
 
 export const EMAIL_FIELDS = ['contact', 'subject', 'html', 'from', 'to', 'sentAt', 'status'] as const;
 

@@ -24,23 +24,12 @@ import {
 import { upsertWriter } from '../ivvy/upsert-writer.js';
 import { canonicalValue } from '../fingerprint.js';
 import type { Canonical, FieldValue, SideRecord } from '../types.js';
-import type { IvvyApi } from '../ivvy/api.js';
+import type { IvvyApi, IvvyResult } from '../ivvy/api.js';
 import { IvvyApiError } from '../../client/index.js';
 import { crmIdsOf, ivvyIdsOf } from '../ivvy/related.js';
 import type { LinkStore } from '../store/links.js';
 
-interface IvvyContact {
-  id: number;
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  phone: string | null;
-  customFields?: unknown;
-  groups?: Array<{ groupId: number | string }> | null;
-  companies?: number[] | null;
-  externalId?: string | number | null;
-  modifiedDate: string;
-}
+type IvvyContact = IvvyResult<'contact', 'getContact'>;
 
 interface SubscriptionGroup {
   id: number;

@@ -8,6 +8,7 @@
  * Canonical fields: name (title), code, type (the event type's name), status (draft, closed,
  * launched), startAt and endAt (ISO 8601 UTC), url (the event website).
  */
+import type { IvvyItem } from '../ivvy/api.js';
 import type { IvvySide, ModuleContext, SyncModule } from '../module.js';
 import { offsetFeed } from '../ivvy/feed.js';
 import { getEach, modifiedAt } from '../ivvy/records.js';
@@ -15,17 +16,7 @@ import { instantText } from '../ivvy/related.js';
 import { canonicalValue } from '../fingerprint.js';
 import type { FieldValue, SideRecord } from '../types.js';
 
-interface IvvyEvent {
-  id: number;
-  code: string;
-  eventType: number;
-  title: string;
-  startDateTime: string;
-  endDateTime: string;
-  currentStatus: number;
-  websiteUrl: string | null;
-  modifiedDate: string;
-}
+type IvvyEvent = IvvyItem<'event', 'getEventList'>;
 
 /** get-event-list.md, Event types. */
 const EVENT_TYPE_NAMES: Readonly<Record<number, string>> = {

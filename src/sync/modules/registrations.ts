@@ -14,6 +14,7 @@
  * first company, from the contact's synced company membership, when there is one).
  */
 import { z } from 'zod';
+import type { IvvyItem } from '../ivvy/api.js';
 import type { IvvySide, ModuleContext, SyncModule } from '../module.js';
 import { offsetFeed, type CollectionPage } from '../ivvy/feed.js';
 import { modifiedAt } from '../ivvy/records.js';
@@ -21,19 +22,7 @@ import { amountText, dateText, pairedIds } from '../ivvy/related.js';
 import { canonicalValue } from '../fingerprint.js';
 import type { FieldValue, SideRecord } from '../types.js';
 
-interface IvvyRegistration {
-  id: number;
-  eventName: string;
-  currentStatus: number;
-  isExhibitor: boolean;
-  completedDate: string | null;
-  mainContactId: number | null;
-  firstName: string;
-  lastName: string;
-  invoiceTotalCost: number;
-  createdDate: string;
-  modifiedDate: string;
-}
+type IvvyRegistration = IvvyItem<'event', 'getRegistrationList'>;
 
 /** get-registration-list.md, Registration Current Status Details (and get-contact.md's 3 Cancelled). */
 export const REGISTRATION_STATUS_NAMES = { 1: 'in-progress', 2: 'completed', 3: 'cancelled', 4: 'payment-waiting' } as const;
