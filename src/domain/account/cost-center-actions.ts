@@ -4,16 +4,14 @@
  * unique per account (ignoring case), since a cost center code is what an accounting export
  * keys on.
  */
-import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { ApiError } from '../../protocol/errors.js';
 import { isRequired } from '../../protocol/specific-codes.js';
 import { defineAction } from '../../registry/define-action.js';
-import { collection, id, string, text } from '../../registry/params.js';
-import { fetchPage, type FilterSpec } from '../../storage/collection.js';
-import type { Database } from '../../storage/schema.js';
-import { collectionOf, upserted, upsertResult } from '../crm/schemas.js';
-import type { CostCentersTable } from './tables.js';
+import { defineListAction } from '../../registry/define-list-action.js';
+import { id, string, text } from '../../registry/params.js';
+import { upserted, upsertResult } from '../crm/schemas.js';
 
 export const COST_CENTER_CODE = 24150;
 
@@ -39,42 +37,30 @@ const costCenterResult = z.strictObject({
   defaultType: z.number().int().min(1).max(7).nullable(),
 });
 
-const filters: FilterSpec = {
-  id: { column: 'cost_centers.id', type: 'integer' },
-  name: { column: 'cost_centers.name', type: 'string' },
-  code: { column: 'cost_centers.code', type: 'string' },
-  description: { column: 'cost_centers.description', type: 'string' },
-  defaultType: { column: 'cost_centers.default_type', type: 'integer' },
-};
-
-type CostCenterRow = Selectable<CostCentersTable>;
-
-export const getCostCenterList = defineAction({
+export const getCostCenterList = defineListAction({
   namespace: 'account',
   action: 'getCostCenterList',
-  kind: 'read',
-  params: z.object(collection),
-  result: collectionOf(costCenterResult),
-  async handler(ctx, params) {
-    const page = await fetchPage<CostCenterRow>({
-      dialect: ctx.store.dialect,
-      from: ctx.store.selectFrom('cost_centers'),
-      filters,
-      params,
-      idColumn: 'cost_centers.id',
-      select: (qb) => (qb as SelectQueryBuilder<Database, 'cost_centers', {}>).selectAll('cost_centers'),
-    });
-    return {
-      meta: page.meta,
-      results: page.rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        code: r.code,
-        description: r.description,
-        defaultType: r.default_type,
-      })),
-    };
+  filters: {
+    id: { column: 'cost_centers.id', type: 'integer' },
+    name: { column: 'cost_centers.name', type: 'string' },
+    code: { column: 'cost_centers.code', type: 'string' },
+    description: { column: 'cost_centers.description', type: 'string' },
+    defaultType: { column: 'cost_centers.default_type', type: 'integer' },
   },
+  item: costCenterResult,
+  rows: (ctx) => ({
+    from: ctx.store.selectFrom('cost_centers'),
+    idColumn: 'cost_centers.id',
+    select: (qb) => qb.selectAll('cost_centers'),
+  }),
+  items: (rows) =>
+    rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      code: r.code,
+      description: r.description,
+      defaultType: r.default_type,
+    })),
 });
 
 export const addOrUpdateCostCenter = defineAction({

@@ -1,10 +1,8 @@
 /** account.getEmailLogList (account/get-email-log-list.md): the emails Marquee has sent. */
 import { z } from 'zod';
 import { formatOptionalTimestamp } from '../../protocol/timestamp.js';
-import { defineAction } from '../../registry/define-action.js';
-import { collection } from '../../registry/params.js';
-import { fetchPage, type FilterSpec } from '../../storage/collection.js';
-import { collectionResult, timestampText } from '../../registry/result-schemas.js';
+import { defineListAction } from '../../registry/define-list-action.js';
+import { timestampText } from '../../registry/result-schemas.js';
 
 const emailSchema = z.object({
   id: z.number().int(),
@@ -23,55 +21,44 @@ const emailSchema = z.object({
   success: z.boolean(),
 });
 
-const filters: FilterSpec = {
-  id: { column: 'email_log.id', type: 'integer' },
-  contactId: { column: 'email_log.contact_id', type: 'integer' },
-  userId: { column: 'email_log.user_id', type: 'integer' },
-  eventId: { column: 'email_log.event_id', type: 'integer' },
-  type: { column: 'email_log.type', type: 'integer' },
-  refType: { column: 'email_log.ref_type', type: 'integer' },
-  refId: { column: 'email_log.ref_id', type: 'integer' },
-  from: { column: 'email_log.from_address', type: 'string' },
-  to: { column: 'email_log.to_address', type: 'string' },
-  subject: { column: 'email_log.subject', type: 'string' },
-  sentTime: { column: 'email_log.sent_at', type: 'timestamp' },
-  success: { column: 'email_log.success', type: 'boolean' },
-};
-
-export const getEmailLogList = defineAction({
+export const getEmailLogList = defineListAction({
   namespace: 'account',
   action: 'getEmailLogList',
-  kind: 'read',
-  params: z.object({ ...collection }),
-  result: collectionResult(emailSchema),
-  async handler(ctx, params) {
-    const page = await fetchPage({
-      dialect: ctx.store.dialect,
-      from: ctx.store.selectFrom('email_log'),
-      filters,
-      params,
-      idColumn: 'email_log.id',
-      select: (qb) => qb.selectAll('email_log'),
-    });
-    return {
-      meta: page.meta,
-      results: page.rows.map((r) => ({
-        id: r.id,
-        contactId: r.contact_id,
-        userId: r.user_id,
-        eventId: r.event_id,
-        type: r.type,
-        refType: r.ref_type,
-        refId: r.ref_id,
-        from: r.from_address,
-        to: r.to_address,
-        bcc: r.bcc,
-        subject: r.subject,
-        body: r.body,
-        sentTime: formatOptionalTimestamp(r.sent_at),
-        success: r.success === 1,
-      })),
-    };
+  filters: {
+    id: { column: 'email_log.id', type: 'integer' },
+    contactId: { column: 'email_log.contact_id', type: 'integer' },
+    userId: { column: 'email_log.user_id', type: 'integer' },
+    eventId: { column: 'email_log.event_id', type: 'integer' },
+    type: { column: 'email_log.type', type: 'integer' },
+    refType: { column: 'email_log.ref_type', type: 'integer' },
+    refId: { column: 'email_log.ref_id', type: 'integer' },
+    from: { column: 'email_log.from_address', type: 'string' },
+    to: { column: 'email_log.to_address', type: 'string' },
+    subject: { column: 'email_log.subject', type: 'string' },
+    sentTime: { column: 'email_log.sent_at', type: 'timestamp' },
+    success: { column: 'email_log.success', type: 'boolean' },
   },
+  item: emailSchema,
+  rows: (ctx) => ({
+    from: ctx.store.selectFrom('email_log'),
+    idColumn: 'email_log.id',
+    select: (qb) => qb.selectAll('email_log'),
+  }),
+  items: (rows) =>
+    rows.map((r) => ({
+      id: r.id,
+      contactId: r.contact_id,
+      userId: r.user_id,
+      eventId: r.event_id,
+      type: r.type,
+      refType: r.ref_type,
+      refId: r.ref_id,
+      from: r.from_address,
+      to: r.to_address,
+      bcc: r.bcc,
+      subject: r.subject,
+      body: r.body,
+      sentTime: formatOptionalTimestamp(r.sent_at),
+      success: r.success === 1,
+    })),
 });
-

@@ -3,15 +3,12 @@
  * Marquee's addition — the primary user is the one allowed to manage notification
  * subscriptions (notifications.md, Access), which a client otherwise cannot tell.
  */
-import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { formatOptionalTimestamp, formatTimestamp } from '../../protocol/timestamp.js';
-import { defineAction } from '../../registry/define-action.js';
-import { collection } from '../../registry/params.js';
-import { fetchPage, type FilterSpec } from '../../storage/collection.js';
-import type { Database } from '../../storage/schema.js';
+import { defineListAction } from '../../registry/define-list-action.js';
 import { modifiedDateFilters } from '../contact/modified-filters.js';
-import { collectionOf, instantText } from '../crm/schemas.js';
+import { instantText } from '../crm/schemas.js';
 
 /** User Current Status: 1 Active, 2 Inactive. */
 const ACTIVE = 1 as const;
@@ -35,74 +32,58 @@ const userResult = z.strictObject({
   isPrimary: z.boolean(),
 });
 
-/**
- * Every scalar field of the item. `venueId` (documented) waits for the venues module, where a
- * user's venue access will live; until then it is refused as an unknown filter, as the
- * contact namespace does with its venue filters.
- */
-const filters: FilterSpec = {
-  id: { column: 'users.id', type: 'integer' },
-  salutation: { column: 'users.salutation', type: 'string' },
-  firstName: { column: 'users.first_name', type: 'string' },
-  middleName: { column: 'users.middle_name', type: 'string' },
-  lastName: { column: 'users.last_name', type: 'string' },
-  email: { column: 'users.email', type: 'string' },
-  phone: { column: 'users.phone', type: 'string' },
-  phoneMobile: { column: 'users.phone_mobile', type: 'string' },
-  currentStatus: {
-    type: 'integer',
-    where: (eb, value) =>
-      value === ACTIVE ? eb('users.is_active', '=', 1) : value === INACTIVE ? eb('users.is_active', '=', 0) : sql<SqlBool>`1 = 0`,
-  },
-  userType: { column: 'users.user_type', type: 'integer' },
-  groupId: { column: 'users.group_id', type: 'integer' },
-  isPrimary: { column: 'users.is_primary', type: 'boolean' },
-  lastLoginDate: { column: 'users.last_login_at', type: 'timestamp' },
-  createdDate: { column: 'users.created_at', type: 'timestamp' },
-  modifiedDate: { column: 'users.modified_at', type: 'timestamp' },
-  ...modifiedDateFilters('users.modified_at'),
-};
-
-type UserRow = Awaited<ReturnType<ReturnType<typeof selectUser>['executeTakeFirstOrThrow']>>;
-
-function selectUser(qb: SelectQueryBuilder<Database, 'users', {}>) {
-  return qb.selectAll('users');
-}
-
-export const getUserList = defineAction({
+export const getUserList = defineListAction({
   namespace: 'account',
   action: 'getUserList',
-  kind: 'read',
-  params: z.object(collection),
-  result: collectionOf(userResult),
-  async handler(ctx, params) {
-    const page = await fetchPage<UserRow>({
-      dialect: ctx.store.dialect,
-      from: ctx.store.selectFrom('users'),
-      filters,
-      params,
-      idColumn: 'users.id',
-      select: (qb) => selectUser(qb as SelectQueryBuilder<Database, 'users', {}>),
-    });
-    return {
-      meta: page.meta,
-      results: page.rows.map((u) => ({
-        id: u.id,
-        salutation: u.salutation,
-        firstName: u.first_name,
-        middleName: u.middle_name,
-        lastName: u.last_name,
-        email: u.email,
-        phone: u.phone,
-        phoneMobile: u.phone_mobile,
-        currentStatus: u.is_active === 1 ? ACTIVE : INACTIVE,
-        userType: u.user_type,
-        groupId: u.group_id,
-        lastLoginDate: formatOptionalTimestamp(u.last_login_at),
-        createdDate: formatTimestamp(u.created_at),
-        modifiedDate: formatTimestamp(u.modified_at),
-        isPrimary: u.is_primary === 1,
-      })),
-    };
+  /**
+   * Every scalar field of the item. `venueId` (documented) waits for the venues module, where a
+   * user's venue access will live; until then it is refused as an unknown filter, as the
+   * contact namespace does with its venue filters.
+   */
+  filters: {
+    id: { column: 'users.id', type: 'integer' },
+    salutation: { column: 'users.salutation', type: 'string' },
+    firstName: { column: 'users.first_name', type: 'string' },
+    middleName: { column: 'users.middle_name', type: 'string' },
+    lastName: { column: 'users.last_name', type: 'string' },
+    email: { column: 'users.email', type: 'string' },
+    phone: { column: 'users.phone', type: 'string' },
+    phoneMobile: { column: 'users.phone_mobile', type: 'string' },
+    currentStatus: {
+      type: 'integer',
+      where: (eb, value) =>
+        value === ACTIVE ? eb('users.is_active', '=', 1) : value === INACTIVE ? eb('users.is_active', '=', 0) : sql<SqlBool>`1 = 0`,
+    },
+    userType: { column: 'users.user_type', type: 'integer' },
+    groupId: { column: 'users.group_id', type: 'integer' },
+    isPrimary: { column: 'users.is_primary', type: 'boolean' },
+    lastLoginDate: { column: 'users.last_login_at', type: 'timestamp' },
+    createdDate: { column: 'users.created_at', type: 'timestamp' },
+    modifiedDate: { column: 'users.modified_at', type: 'timestamp' },
+    ...modifiedDateFilters('users.modified_at'),
   },
+  item: userResult,
+  rows: (ctx) => ({
+    from: ctx.store.selectFrom('users'),
+    idColumn: 'users.id',
+    select: (qb) => qb.selectAll('users'),
+  }),
+  items: (rows) =>
+    rows.map((u) => ({
+      id: u.id,
+      salutation: u.salutation,
+      firstName: u.first_name,
+      middleName: u.middle_name,
+      lastName: u.last_name,
+      email: u.email,
+      phone: u.phone,
+      phoneMobile: u.phone_mobile,
+      currentStatus: u.is_active === 1 ? ACTIVE : INACTIVE,
+      userType: u.user_type,
+      groupId: u.group_id,
+      lastLoginDate: formatOptionalTimestamp(u.last_login_at),
+      createdDate: formatTimestamp(u.created_at),
+      modifiedDate: formatTimestamp(u.modified_at),
+      isPrimary: u.is_primary === 1,
+    })),
 });

@@ -27,3 +27,4 @@ export const caseless = <const T extends readonly string[]>(values: T) =>
     (v) => (typeof v === 'string' ? values.find((x) => x.toLowerCase() === v.trim().toLowerCase()) : undefined),
     { type: 'string', enum: values },
   );
+

@@ -9,16 +9,5 @@ export const int = () => z.number().int();
 export const oneOf = <const T extends readonly number[]>(values: T) =>
   int().refine((n) => values.includes(n), { message: `Expected one of ${values.join(', ')}` });
 
-export const collectionOf = <T extends z.ZodType>(item: T) =>
-  z.strictObject({
-    meta: z.strictObject({
-      totalResults: int().min(0),
-      start: int().min(0),
-      perPage: int().min(1),
-      count: int().min(0),
-    }),
-    results: z.array(item),
-  });
-
 /** contact/get-contact.md, Privacy Consent Data: also on registrations and attendees. */
 export const privacyConsentResult = z.strictObject({ source: oneOf([1, 2, 3, 4, 5]), dateTime: utcTimestamp }).nullable();

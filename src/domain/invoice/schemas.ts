@@ -4,7 +4,7 @@
  * them. Amounts are numbers of currency units (cents / 100).
  */
 import { z } from 'zod';
-import { collectionResult, dateText, timestampText } from '../../registry/result-schemas.js';
+import { dateText, timestampText } from '../../registry/result-schemas.js';
 import { INVOICE_REF_TYPES, INVOICE_STATUSES } from './codes.js';
 
 const int = () => z.number().int();
@@ -208,8 +208,6 @@ export const sourceInvoiceResult = z.strictObject({
   invoiceUrlPdf: z.string(),
 });
 
-export const invoiceListResult = collectionResult(invoiceListItemResult);
-
 const creditNoteFields = {
   id: int(),
   reference: z.string(),
@@ -262,8 +260,6 @@ export const creditNoteResult = z.strictObject({
     z.strictObject({ refundId: int(), refundDate: plainTimestamp, amountRefunded: z.number(), notes: z.string().nullable() }),
   ),
 });
-
-export const creditNoteListResult = collectionResult(creditNoteListItemResult);
 
 /** get-options.md: each list maps an identifier to its description. */
 const codeMap = z.record(z.string().regex(/^\d+$/), z.string());

@@ -3,9 +3,8 @@
  * per relation for the whole batch, so a page of 100 invoices costs the same handful of
  * queries as one invoice.
  */
-import type { Selectable, SelectQueryBuilder } from 'kysely';
+import type { Selectable } from 'kysely';
 import { formatTimestamp } from '../../protocol/timestamp.js';
-import type { Database } from '../../storage/schema.js';
 import type { Scope } from '../../storage/scope.js';
 import { FEE_ITEM_REF_TYPES, InvoiceRefType, type InvoiceRefTypeCode, type InvoiceStatusCode } from './codes.js';
 import { toAmount, toOptionalAmount } from './money.js';
@@ -31,19 +30,16 @@ export type InvoiceRow = Selectable<InvoicesTable> & {
   company_email: string | null;
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyQuery = SelectQueryBuilder<any, any, {}>;
-
-/** The scoped invoices with their contact and company, before selection (for fetchPage). */
-export function invoicesFrom(store: Scope): AnyQuery {
+/** The scoped invoices with their contact and company (if any), before selection. */
+export function invoicesFrom(store: Scope) {
   return store
     .selectFrom('invoices')
     .leftJoin('contacts', 'contacts.id', 'invoices.contact_id')
     .leftJoin('companies', 'companies.id', 'invoices.company_id');
 }
 
-export function selectInvoiceRow(qb: AnyQuery): SelectQueryBuilder<Database, 'invoices', InvoiceRow> {
-  return (qb as SelectQueryBuilder<Database, 'invoices' | 'contacts' | 'companies', {}>)
+export function selectInvoiceRow(qb: ReturnType<typeof invoicesFrom>) {
+  return qb
     .selectAll('invoices')
     .select([
       'contacts.first_name as contact_first_name',
@@ -54,7 +50,7 @@ export function selectInvoiceRow(qb: AnyQuery): SelectQueryBuilder<Database, 'in
       'companies.business_number as company_business_number',
       'companies.phone as company_phone',
       'companies.email as company_email',
-    ]) as unknown as SelectQueryBuilder<Database, 'invoices', InvoiceRow>;
+    ]);
 }
 
 export async function loadInvoiceRows(store: Scope, ids: readonly number[]): Promise<InvoiceRow[]> {

@@ -1,59 +1,48 @@
 /** getCompanyList, getCompany, addOrUpdateCompany. */
-import type { SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import { defineAction } from '../../../registry/define-action.js';
-import { collection, id } from '../../../registry/params.js';
-import { fetchPage, type FilterSpec } from '../../../storage/collection.js';
-import type { Database } from '../../../storage/schema.js';
+import { defineListAction } from '../../../registry/define-list-action.js';
+import { id } from '../../../registry/params.js';
 import { companyNotFound } from '../errors.js';
 import { modifiedDateFilters } from '../modified-filters.js';
-import { collectionResult } from '../../../registry/result-schemas.js';
 import { companyInput } from './params.js';
 import { companyResult } from './schemas.js';
 import { companyShapes, loadCompanyDetails } from './shapes.js';
 import { upsertCompany } from './upsert.js';
-import { selectCompanyWithRefs, type CompanyWithRefs } from './store.js';
+import { selectCompanyWithRefs } from './store.js';
 
-/**
- * The documented filters plus the company's scalar fields, each with the generic modifiers.
- * venueId and venueGroupId wait for the venues module and are refused until then.
- */
-const COMPANY_FILTERS: FilterSpec = {
-  id: { column: 'companies.id', type: 'integer' },
-  externalId: { column: 'companies.external_id', type: 'string' },
-  businessName: { column: 'companies.business_name', type: 'string' },
-  tradingName: { column: 'companies.trading_name', type: 'string' },
-  businessNumber: { column: 'companies.business_number', type: 'string' },
-  email: { column: 'companies.email', type: 'string' },
-  phone: { column: 'companies.phone', type: 'string' },
-  website: { column: 'companies.website', type: 'string' },
-  industryId: { column: 'companies.industry_id', type: 'integer' },
-  primaryContactId: { column: 'companies.primary_contact_id', type: 'integer' },
-  parentCompanyId: { column: 'companies.parent_company_id', type: 'integer' },
-  isAgent: { column: 'companies.is_agent', type: 'boolean' },
-  iataNumber: { column: 'companies.iata_number', type: 'string' },
-  modifiedDate: { column: 'companies.modified_at', type: 'timestamp' },
-  createdDate: { column: 'companies.created_at', type: 'timestamp' },
-  ...modifiedDateFilters('companies.modified_at'),
-};
-
-export const getCompanyList = defineAction({
+export const getCompanyList = defineListAction({
   namespace: 'contact',
   action: 'getCompanyList',
-  kind: 'read',
-  params: z.object(collection),
-  result: collectionResult(companyResult),
-  async handler(ctx, params) {
-    const page = await fetchPage<CompanyWithRefs>({
-      dialect: ctx.store.dialect,
-      from: ctx.store.selectFrom('companies'),
-      filters: COMPANY_FILTERS,
-      params,
-      idColumn: 'companies.id',
-      select: (qb) => selectCompanyWithRefs(qb as SelectQueryBuilder<Database, 'companies', {}>),
-    });
-    return { meta: page.meta, results: await companyShapes(ctx.store, page.rows) };
+  /**
+   * The documented filters plus the company's scalar fields, each with the generic modifiers.
+   * venueId and venueGroupId wait for the venues module and are refused until then.
+   */
+  filters: {
+    id: { column: 'companies.id', type: 'integer' },
+    externalId: { column: 'companies.external_id', type: 'string' },
+    businessName: { column: 'companies.business_name', type: 'string' },
+    tradingName: { column: 'companies.trading_name', type: 'string' },
+    businessNumber: { column: 'companies.business_number', type: 'string' },
+    email: { column: 'companies.email', type: 'string' },
+    phone: { column: 'companies.phone', type: 'string' },
+    website: { column: 'companies.website', type: 'string' },
+    industryId: { column: 'companies.industry_id', type: 'integer' },
+    primaryContactId: { column: 'companies.primary_contact_id', type: 'integer' },
+    parentCompanyId: { column: 'companies.parent_company_id', type: 'integer' },
+    isAgent: { column: 'companies.is_agent', type: 'boolean' },
+    iataNumber: { column: 'companies.iata_number', type: 'string' },
+    modifiedDate: { column: 'companies.modified_at', type: 'timestamp' },
+    createdDate: { column: 'companies.created_at', type: 'timestamp' },
+    ...modifiedDateFilters('companies.modified_at'),
   },
+  item: companyResult,
+  rows: (ctx) => ({
+    from: ctx.store.selectFrom('companies'),
+    idColumn: 'companies.id',
+    select: (qb) => selectCompanyWithRefs(qb),
+  }),
+  items: (rows, ctx) => companyShapes(ctx.store, rows),
 });
 
 export const getCompany = defineAction({

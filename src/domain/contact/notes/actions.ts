@@ -7,20 +7,18 @@ import { z } from 'zod';
 import type { Subject } from '../../../outbox/subjects.js';
 import type { ActionContext } from '../../../registry/context.js';
 import { defineAction } from '../../../registry/define-action.js';
-import { collection, id, text, type CollectionParams } from '../../../registry/params.js';
-import { fetchPage, type FilterSpec } from '../../../storage/collection.js';
+import { defineListAction } from '../../../registry/define-list-action.js';
+import { id, text } from '../../../registry/params.js';
 import { existingContactIds } from '../contacts/store.js';
 import { existingCompanyIds } from '../companies/store.js';
 import { companyNotFound, contactNotFound, invalid, required } from '../errors.js';
-import { collectionResult } from '../../../registry/result-schemas.js';
 import { companyNoteResult, companyNoteShape, contactNoteResult, contactNoteShape } from './schemas.js';
-import { findNote, insertNote, notesOf, selectNote, updateNoteText, type NoteOwner, type NoteRow } from './store.js';
+import { findNote, insertNote, selectCompanyNote, selectContactNote, updateNoteText, type NoteOwner, type NoteRow } from './store.js';
 
 const NOTE_TEXT_MAX = 65_535;
 
 interface OwnerRules {
   ownerParam: 'contactId' | 'companyId';
-  table: 'contact_notes' | 'company_notes';
   exists(ctx: ActionContext, ownerId: number): Promise<boolean>;
   notFound(): Error;
   shape(row: NoteRow): Record<string, unknown>;
@@ -31,7 +29,6 @@ interface OwnerRules {
 const RULES: Record<NoteOwner, OwnerRules> = {
   contact: {
     ownerParam: 'contactId',
-    table: 'contact_notes',
     exists: async (ctx, ownerId) => (await existingContactIds(ctx.store, [ownerId])).has(ownerId),
     notFound: contactNotFound,
     shape: contactNoteShape,
@@ -40,7 +37,6 @@ const RULES: Record<NoteOwner, OwnerRules> = {
   },
   company: {
     ownerParam: 'companyId',
-    table: 'company_notes',
     exists: async (ctx, ownerId) => (await existingCompanyIds(ctx.store, [ownerId])).has(ownerId),
     notFound: companyNotFound,
     shape: companyNoteShape,
@@ -49,35 +45,10 @@ const RULES: Record<NoteOwner, OwnerRules> = {
   },
 };
 
-const NOTE_FILTERS = {
-  contact_notes: {
-    id: { column: 'contact_notes.id', type: 'integer' },
-    noteText: { column: 'contact_notes.note_text', type: 'string' },
-    createdByUserId: { column: 'contact_notes.created_by_user_id', type: 'integer' },
-    createdDate: { column: 'contact_notes.created_at', type: 'timestamp' },
-    modifiedDate: { column: 'contact_notes.modified_at', type: 'timestamp' },
-  },
-  company_notes: {
-    id: { column: 'company_notes.id', type: 'integer' },
-    noteText: { column: 'company_notes.note_text', type: 'string' },
-    createdByUserId: { column: 'company_notes.created_by_user_id', type: 'integer' },
-    createdDate: { column: 'company_notes.created_at', type: 'timestamp' },
-    modifiedDate: { column: 'company_notes.modified_at', type: 'timestamp' },
-  },
-} as const satisfies { [T in OwnerRules['table']]: FilterSpec<T> };
-
-async function listNotes(ctx: ActionContext, owner: NoteOwner, ownerId: number, params: CollectionParams) {
+/** The owner's 404 (contactNotFound, companyNotFound), before its notes are read or written. */
+async function ownerMustExist(ctx: ActionContext, owner: NoteOwner, ownerId: number): Promise<void> {
   const rules = RULES[owner];
   if (!(await rules.exists(ctx, ownerId))) throw rules.notFound();
-  const page = await fetchPage<NoteRow>({
-    dialect: ctx.store.dialect,
-    from: notesOf(ctx.store, owner, ownerId),
-    filters: NOTE_FILTERS[rules.table],
-    params,
-    idColumn: `${rules.table}.id`,
-    select: (qb) => selectNote(owner, qb),
-  });
-  return page;
 }
 
 const upsertParams = {
@@ -94,7 +65,7 @@ async function upsertNote(
   if (params.id === undefined) {
     if (params.ownerId === undefined) throw required(rules.ownerParam);
     if (params.noteText === undefined) throw required('noteText');
-    if (!(await rules.exists(ctx, params.ownerId))) throw rules.notFound();
+    await ownerMustExist(ctx, owner, params.ownerId);
     const noteId = await insertNote(ctx.store, owner, {
       ownerId: params.ownerId,
       text: params.noteText,
@@ -121,28 +92,52 @@ async function upsertNote(
 
 const upsertResult = z.strictObject({ success: z.literal(true), id: z.number().int() });
 
-export const getContactNoteList = defineAction({
+export const getContactNoteList = defineListAction({
   namespace: 'contact',
   action: 'getContactNoteList',
-  kind: 'read',
-  params: z.object({ contactId: id(), ...collection }),
-  result: collectionResult(contactNoteResult),
-  async handler(ctx, { contactId, ...params }) {
-    const page = await listNotes(ctx, 'contact', contactId, params);
-    return { meta: page.meta, results: page.rows.map(contactNoteShape) };
+  params: { contactId: id() },
+  filters: {
+    id: { column: 'contact_notes.id', type: 'integer' },
+    noteText: { column: 'contact_notes.note_text', type: 'string' },
+    createdByUserId: { column: 'contact_notes.created_by_user_id', type: 'integer' },
+    createdDate: { column: 'contact_notes.created_at', type: 'timestamp' },
+    modifiedDate: { column: 'contact_notes.modified_at', type: 'timestamp' },
   },
+  item: contactNoteResult,
+  async rows(ctx, { contactId }) {
+    await ownerMustExist(ctx, 'contact', contactId);
+    return {
+      from: ctx.store.selectFrom('contact_notes'),
+      idColumn: 'contact_notes.id',
+      where: (eb) => eb('contact_notes.contact_id', '=', contactId),
+      select: (qb) => selectContactNote(qb),
+    };
+  },
+  items: (rows) => rows.map(contactNoteShape),
 });
 
-export const getCompanyNoteList = defineAction({
+export const getCompanyNoteList = defineListAction({
   namespace: 'contact',
   action: 'getCompanyNoteList',
-  kind: 'read',
-  params: z.object({ companyId: id(), ...collection }),
-  result: collectionResult(companyNoteResult),
-  async handler(ctx, { companyId, ...params }) {
-    const page = await listNotes(ctx, 'company', companyId, params);
-    return { meta: page.meta, results: page.rows.map(companyNoteShape) };
+  params: { companyId: id() },
+  filters: {
+    id: { column: 'company_notes.id', type: 'integer' },
+    noteText: { column: 'company_notes.note_text', type: 'string' },
+    createdByUserId: { column: 'company_notes.created_by_user_id', type: 'integer' },
+    createdDate: { column: 'company_notes.created_at', type: 'timestamp' },
+    modifiedDate: { column: 'company_notes.modified_at', type: 'timestamp' },
   },
+  item: companyNoteResult,
+  async rows(ctx, { companyId }) {
+    await ownerMustExist(ctx, 'company', companyId);
+    return {
+      from: ctx.store.selectFrom('company_notes'),
+      idColumn: 'company_notes.id',
+      where: (eb) => eb('company_notes.company_id', '=', companyId),
+      select: (qb) => selectCompanyNote(qb),
+    };
+  },
+  items: (rows) => rows.map(companyNoteShape),
 });
 
 export const addOrUpdateContactNote = defineAction({

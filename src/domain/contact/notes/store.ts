@@ -19,26 +19,18 @@ export interface NoteRow {
 
 const COMMON = ['id', 'note_text', 'created_by_user_id', 'created_at', 'modified_at'] as const;
 
-/** The owner's notes as a base query (for fetchPage), with `owner_id` selected by `selectNote`. */
-export function notesOf(store: Scope, owner: NoteOwner, ownerId: number) {
-  return owner === 'contact'
-    ? store.selectFrom('contact_notes').where('contact_notes.contact_id', '=', ownerId)
-    : store.selectFrom('company_notes').where('company_notes.company_id', '=', ownerId);
+export function selectContactNote(qb: SelectQueryBuilder<Database, 'contact_notes', {}>): SelectQueryBuilder<Database, 'contact_notes', NoteRow> {
+  return qb.select([...COMMON, 'contact_id as owner_id']);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function selectNote(owner: NoteOwner, qb: SelectQueryBuilder<any, any, {}>): SelectQueryBuilder<Database, never, NoteRow> {
-  return owner === 'contact'
-    ? (qb as SelectQueryBuilder<Database, 'contact_notes', {}>).select([...COMMON, 'contact_id as owner_id'])
-    : (qb as SelectQueryBuilder<Database, 'company_notes', {}>).select([...COMMON, 'company_id as owner_id']);
+export function selectCompanyNote(qb: SelectQueryBuilder<Database, 'company_notes', {}>): SelectQueryBuilder<Database, 'company_notes', NoteRow> {
+  return qb.select([...COMMON, 'company_id as owner_id']);
 }
 
 export async function findNote(store: Scope, owner: NoteOwner, id: number): Promise<NoteRow | undefined> {
-  const base =
-    owner === 'contact'
-      ? store.selectFrom('contact_notes').where('contact_notes.id', '=', id)
-      : store.selectFrom('company_notes').where('company_notes.id', '=', id);
-  return selectNote(owner, base).executeTakeFirst();
+  return owner === 'contact'
+    ? selectContactNote(store.selectFrom('contact_notes').where('contact_notes.id', '=', id)).executeTakeFirst()
+    : selectCompanyNote(store.selectFrom('company_notes').where('company_notes.id', '=', id)).executeTakeFirst();
 }
 
 export async function insertNote(

@@ -8,17 +8,16 @@ import { z } from 'zod';
 import { isRequired } from '../../../protocol/specific-codes.js';
 import type { ActionContext } from '../../../registry/context.js';
 import { defineAction } from '../../../registry/define-action.js';
+import { defineListAction } from '../../../registry/define-list-action.js';
 import { collection, id, intEnum, string, text, timestamp } from '../../../registry/params.js';
-import type { FilterSpec } from '../../../storage/collection.js';
 import { userExists } from '../../account/users-store.js';
 import { modifiedDateFilters } from '../../contact/modified-filters.js';
 import { ACTIVITY_CODES, guardWrite, invalid, notFound, rejected } from '../errors.js';
 import { applyOwner, planOwner } from '../owners.js';
 import { priority } from '../priority.js';
 import { updateRecorded } from '../recorded-update.js';
-import { collectionOf, upserted, upsertResult } from '../schemas.js';
+import { upserted, upsertResult } from '../schemas.js';
 import type { CrmActivitiesTable } from '../tables.js';
-import { venueScopedPage } from '../venue-page.js';
 import {
   ACTIVITY_SUB_TYPES,
   activityResult,
@@ -29,36 +28,37 @@ import {
   type ActivityRow,
 } from './store.js';
 
-const filters: FilterSpec = {
-  id: { column: 'crm_activities.id', type: 'integer' },
-  venueId: { column: 'crm_activities.venue_id', type: 'integer' },
-  leadId: { column: 'crm_activities.lead_id', type: 'integer' },
-  subType: { column: 'crm_activities.sub_type', type: 'integer' },
-  name: { column: 'crm_activities.name', type: 'string' },
-  description: { column: 'crm_activities.description', type: 'string' },
-  purposeId: { column: 'crm_activities.purpose_id', type: 'integer' },
-  location: { column: 'crm_activities.location', type: 'string' },
-  contactId: { column: 'crm_activities.contact_id', type: 'integer' },
-  companyId: { column: 'crm_activities.company_id', type: 'integer' },
-  companyContactId: { column: 'crm_activities.company_contact_id', type: 'integer' },
-  assignedUserId: { column: 'crm_activities.assigned_user_id', type: 'integer' },
-  startDatetime: { column: 'crm_activities.start_at', type: 'timestamp' },
-  endDatetime: { column: 'crm_activities.end_at', type: 'timestamp' },
-  createdDate: { column: 'crm_activities.created_at', type: 'timestamp' },
-  modifiedDate: { column: 'crm_activities.modified_at', type: 'timestamp' },
-  ...modifiedDateFilters('crm_activities.modified_at'),
-};
-
-export const getActivityList = defineAction({
+export const getActivityList = defineListAction({
   namespace: 'crm',
   action: 'getActivityList',
-  kind: 'read',
-  params: z.object({ ...collection, venueId: id().optional() }),
-  result: collectionOf(activityResult),
-  async handler(ctx, params) {
-    const page = await venueScopedPage(ctx.store, 'crm_activities', params, filters, (qb) => selectActivity(joinActivityRefs(qb)));
-    return { meta: page.meta, results: page.rows.map(activityShape) };
+  params: { ...collection, venueId: id().optional() },
+  filters: {
+    id: { column: 'crm_activities.id', type: 'integer' },
+    venueId: { column: 'crm_activities.venue_id', type: 'integer' },
+    leadId: { column: 'crm_activities.lead_id', type: 'integer' },
+    subType: { column: 'crm_activities.sub_type', type: 'integer' },
+    name: { column: 'crm_activities.name', type: 'string' },
+    description: { column: 'crm_activities.description', type: 'string' },
+    purposeId: { column: 'crm_activities.purpose_id', type: 'integer' },
+    location: { column: 'crm_activities.location', type: 'string' },
+    contactId: { column: 'crm_activities.contact_id', type: 'integer' },
+    companyId: { column: 'crm_activities.company_id', type: 'integer' },
+    companyContactId: { column: 'crm_activities.company_contact_id', type: 'integer' },
+    assignedUserId: { column: 'crm_activities.assigned_user_id', type: 'integer' },
+    startDatetime: { column: 'crm_activities.start_at', type: 'timestamp' },
+    endDatetime: { column: 'crm_activities.end_at', type: 'timestamp' },
+    createdDate: { column: 'crm_activities.created_at', type: 'timestamp' },
+    modifiedDate: { column: 'crm_activities.modified_at', type: 'timestamp' },
+    ...modifiedDateFilters('crm_activities.modified_at'),
   },
+  item: activityResult,
+  rows: (ctx, { venueId }) => ({
+    from: ctx.store.selectFrom('crm_activities'),
+    idColumn: 'crm_activities.id',
+    select: (qb) => selectActivity(joinActivityRefs(qb)),
+    ...(venueId !== undefined ? { where: (eb) => eb('crm_activities.venue_id', '=', venueId) } : {}),
+  }),
+  items: (rows) => rows.map(activityShape),
 });
 
 const content = (a: ActivityRow) => JSON.stringify({ ...activityShape(a), modifiedDate: null, priority: a.priority, purposeId: a.purpose_id });

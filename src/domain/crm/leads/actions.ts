@@ -4,20 +4,17 @@
  * modifiers, plus fromModifiedDate/toModifiedDate (inclusive, one-second precision) for
  * incremental sync.
  */
-import type { SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
-import { defineAction } from '../../../registry/define-action.js';
-import { array, collection, id, type CollectionParams } from '../../../registry/params.js';
-import { fetchPage, type FilterSpec, type Page, type PageOptions } from '../../../storage/collection.js';
-import type { Database } from '../../../storage/schema.js';
-import type { Scope } from '../../../storage/scope.js';
+import type { ActionContext } from '../../../registry/context.js';
+import { defineListAction } from '../../../registry/define-list-action.js';
+import { array, collection, id } from '../../../registry/params.js';
+import type { FilterSpec } from '../../../storage/collection.js';
 import { modifiedDateFilters } from '../../contact/modified-filters.js';
-import { collectionOf } from '../schemas.js';
 import { leadResult, opportunityResult } from './schemas.js';
 import { leadShape, opportunityShape } from './shapes.js';
-import { findLeadsWithRefs, type LeadWithRefs } from './store.js';
+import { findLeadsWithRefs } from './store.js';
 
-const LEAD_FILTERS: FilterSpec = {
+const LEAD_FILTERS: FilterSpec<'crm_leads'> = {
   id: { column: 'crm_leads.id', type: 'integer' },
   name: { column: 'crm_leads.name', type: 'string' },
   description: { column: 'crm_leads.description', type: 'string' },
@@ -40,59 +37,43 @@ const LEAD_FILTERS: FilterSpec = {
   ...modifiedDateFilters('crm_leads.modified_at'),
 };
 
-const OPPORTUNITY_FILTERS: FilterSpec = {
-  ...LEAD_FILTERS,
-  venueId: { column: 'crm_leads.venue_id', type: 'integer' },
-};
-
 /**
- * A page of leads: the page's ids from the lead table alone (count and offset never touch the
- * referenced tables), then those rows with everything their shape names in one joined query.
+ * Pages are cut from the lead table alone (count and offset never touch the referenced tables);
+ * only a page's rows are then read with everything their shape names, in one joined query.
  */
-async function leadPage(
-  store: Scope,
-  params: CollectionParams,
-  filters: FilterSpec,
-  where: NonNullable<PageOptions<{ id: number }>['where']>,
-): Promise<Page<LeadWithRefs>> {
-  const page = await fetchPage<{ id: number }>({
-    dialect: store.dialect,
-    from: store.selectFrom('crm_leads'),
-    where,
-    filters,
-    params,
-    idColumn: 'crm_leads.id',
-    select: (qb) => (qb as SelectQueryBuilder<Database, 'crm_leads', {}>).select('crm_leads.id'),
-  });
-  return { meta: page.meta, rows: await findLeadsWithRefs(store, page.rows.map((r) => r.id)) };
-}
+const withRefs = (ctx: ActionContext, rows: ReadonlyArray<{ id: number }>) => findLeadsWithRefs(ctx.store, rows.map((r) => r.id));
 
-export const getLeadList = defineAction({
+export const getLeadList = defineListAction({
   namespace: 'crm',
   action: 'getLeadList',
-  kind: 'read',
-  params: z.object(collection),
-  result: collectionOf(leadResult),
-  async handler(ctx, params) {
-    const page = await leadPage(ctx.store, params, LEAD_FILTERS, (eb) => eb('crm_leads.venue_id', 'is', null));
-    return { meta: page.meta, results: page.rows.map(leadShape) };
-  },
+  filters: LEAD_FILTERS,
+  item: leadResult,
+  rows: (ctx) => ({
+    from: ctx.store.selectFrom('crm_leads'),
+    idColumn: 'crm_leads.id',
+    select: (qb) => qb.select('crm_leads.id'),
+    where: (eb) => eb('crm_leads.venue_id', 'is', null),
+  }),
+  items: async (rows, ctx) => (await withRefs(ctx, rows)).map(leadShape),
 });
 
 /** The page documents `venueIds` (an array); its example sends `venueId`. Both are accepted. */
 const venueList = z.preprocess((v) => (Array.isArray(v) ? v : [v]), array(id()));
 
-export const getOpportunityList = defineAction({
+export const getOpportunityList = defineListAction({
   namespace: 'crm',
   action: 'getOpportunityList',
-  kind: 'read',
-  params: z.object({ ...collection, venueIds: venueList.optional(), venueId: venueList.optional() }),
-  result: collectionOf(opportunityResult),
-  async handler(ctx, params) {
+  params: { ...collection, venueIds: venueList.optional(), venueId: venueList.optional() },
+  filters: { ...LEAD_FILTERS, venueId: { column: 'crm_leads.venue_id', type: 'integer' } },
+  item: opportunityResult,
+  rows(ctx, params) {
     const venues = [...new Set([...(params.venueIds ?? []), ...(params.venueId ?? [])])];
-    const page = await leadPage(ctx.store, params, OPPORTUNITY_FILTERS, (eb) =>
-      venues.length > 0 ? eb('crm_leads.venue_id', 'in', venues) : eb('crm_leads.venue_id', 'is not', null),
-    );
-    return { meta: page.meta, results: page.rows.map(opportunityShape) };
+    return {
+      from: ctx.store.selectFrom('crm_leads'),
+      idColumn: 'crm_leads.id',
+      select: (qb) => qb.select('crm_leads.id'),
+      where: (eb) => (venues.length > 0 ? eb('crm_leads.venue_id', 'in', venues) : eb('crm_leads.venue_id', 'is not', null)),
+    };
   },
+  items: async (rows, ctx) => (await withRefs(ctx, rows)).map(opportunityShape),
 });

@@ -4,18 +4,17 @@
  * opportunity (one table); its changes are recorded as CrmLeadNote… (crm-endpoint.md) and do
  * not move the lead's own modifiedDate.
  */
-import type { SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import type { ActionContext } from '../../../registry/context.js';
 import { defineAction } from '../../../registry/define-action.js';
-import { collection, id, text, type CollectionParams } from '../../../registry/params.js';
+import { defineListAction, type ListRows } from '../../../registry/define-list-action.js';
+import { collection, id, text } from '../../../registry/params.js';
 import { isRequired } from '../../../protocol/specific-codes.js';
-import { fetchPage, type FilterSpec } from '../../../storage/collection.js';
-import type { Database } from '../../../storage/schema.js';
+import type { FilterSpec } from '../../../storage/collection.js';
 import { modifiedDateFilters } from '../../contact/modified-filters.js';
 import { guardWrite, invalid, leadNotFoundError, NOTE_CODES, notFound, rejected } from '../errors.js';
 import { findLead, type LeadRow } from '../leads/store.js';
-import { collectionOf, instantText, upserted, upsertResult } from '../schemas.js';
+import { instantText, upserted, upsertResult } from '../schemas.js';
 import { findNote, noteShape, type NoteRow } from './store.js';
 
 const NOTE_TEXT_MAX = 65_535;
@@ -29,7 +28,7 @@ const noteResult = z.strictObject({
   modifiedDate: instantText,
 });
 
-const filters: FilterSpec = {
+const filters: FilterSpec<'crm_lead_notes'> = {
   id: { column: 'crm_lead_notes.id', type: 'integer' },
   note: { column: 'crm_lead_notes.note_text', type: 'string' },
   createdByUserId: { column: 'crm_lead_notes.created_by_user_id', type: 'integer' },
@@ -40,46 +39,44 @@ const filters: FilterSpec = {
 
 const leadMissing = () => leadNotFoundError(NOTE_CODES.leadNotFound);
 
-async function listNotes(ctx: ActionContext, lead: LeadRow, params: CollectionParams) {
-  const page = await fetchPage<NoteRow>({
-    dialect: ctx.store.dialect,
+function notesOf(ctx: ActionContext, lead: LeadRow): ListRows<'crm_lead_notes', NoteRow> {
+  return {
     from: ctx.store.selectFrom('crm_lead_notes'),
-    where: (eb) => eb('crm_lead_notes.lead_id', '=', lead.id),
-    filters,
-    params,
     idColumn: 'crm_lead_notes.id',
-    select: (qb) => (qb as SelectQueryBuilder<Database, 'crm_lead_notes', {}>).selectAll('crm_lead_notes'),
-  });
-  return { meta: page.meta, results: page.rows.map(noteShape) };
+    select: (qb) => qb.selectAll('crm_lead_notes'),
+    where: (eb) => eb('crm_lead_notes.lead_id', '=', lead.id),
+  };
 }
 
-export const getLeadNoteList = defineAction({
+export const getLeadNoteList = defineListAction({
   namespace: 'crm',
   action: 'getLeadNoteList',
-  kind: 'read',
-  params: z.object({ ...collection, leadId: id() }),
-  result: collectionOf(noteResult),
-  async handler(ctx, params) {
+  params: { ...collection, leadId: id() },
+  filters,
+  item: noteResult,
+  async rows(ctx, params) {
     const lead = await findLead(ctx.store, params.leadId);
     if (!lead) throw leadMissing();
-    return listNotes(ctx, lead, params);
+    return notesOf(ctx, lead);
   },
+  items: (rows) => rows.map(noteShape),
 });
 
-export const getOpportunityNoteList = defineAction({
+export const getOpportunityNoteList = defineListAction({
   namespace: 'crm',
   action: 'getOpportunityNoteList',
-  kind: 'read',
-  params: z.object({ ...collection, leadId: id(), venueId: id().optional() }),
-  result: collectionOf(noteResult),
-  async handler(ctx, params) {
+  params: { ...collection, leadId: id(), venueId: id().optional() },
+  filters,
+  item: noteResult,
+  async rows(ctx, params) {
     const lead = await findLead(ctx.store, params.leadId);
     // Only an opportunity (a lead with a venue) — of the venue named, when one is.
     if (!lead || lead.venue_id === null || (params.venueId !== undefined && lead.venue_id !== params.venueId)) {
       throw leadMissing();
     }
-    return listNotes(ctx, lead, params);
+    return notesOf(ctx, lead);
   },
+  items: (rows) => rows.map(noteShape),
 });
 
 const noteParams = z.object({ id: id().optional(), leadId: id().optional(), note: text(NOTE_TEXT_MAX).optional() });

@@ -1,36 +1,28 @@
 /** getLeadChannelList and addOrUpdateLeadChannel; built-in channels are not editable (24377). */
 import { z } from 'zod';
 import { defineAction } from '../../../registry/define-action.js';
-import { collection, id, text } from '../../../registry/params.js';
-import { fetchPage, type FilterSpec } from '../../../storage/collection.js';
+import { defineListAction } from '../../../registry/define-list-action.js';
+import { id, text } from '../../../registry/params.js';
 import { CHANNEL_CODES } from '../errors.js';
-import { collectionOf, upsertResult } from '../schemas.js';
+import { upsertResult } from '../schemas.js';
 import { upsertEntry } from './entries.js';
 
 const channelResult = z.strictObject({ id: z.number().int(), name: z.string() });
 
-const filters: FilterSpec = {
-  id: { column: 'crm_lead_channels.id', type: 'integer' },
-  name: { column: 'crm_lead_channels.name', type: 'string' },
-};
-
-export const getLeadChannelList = defineAction({
+export const getLeadChannelList = defineListAction({
   namespace: 'crm',
   action: 'getLeadChannelList',
-  kind: 'read',
-  params: z.object(collection),
-  result: collectionOf(channelResult),
-  async handler(ctx, params) {
-    const page = await fetchPage<{ id: number; name: string }>({
-      dialect: ctx.store.dialect,
-      from: ctx.store.selectFrom('crm_lead_channels'),
-      filters,
-      params,
-      idColumn: 'crm_lead_channels.id',
-      select: (qb) => qb.select(['crm_lead_channels.id', 'crm_lead_channels.name']),
-    });
-    return { meta: page.meta, results: page.rows.map((r) => ({ id: r.id, name: r.name })) };
+  filters: {
+    id: { column: 'crm_lead_channels.id', type: 'integer' },
+    name: { column: 'crm_lead_channels.name', type: 'string' },
   },
+  item: channelResult,
+  rows: (ctx) => ({
+    from: ctx.store.selectFrom('crm_lead_channels'),
+    idColumn: 'crm_lead_channels.id',
+    select: (qb) => qb.select(['crm_lead_channels.id', 'crm_lead_channels.name']),
+  }),
+  items: (rows) => rows.map((r) => ({ id: r.id, name: r.name })),
 });
 
 export const addOrUpdateLeadChannel = defineAction({

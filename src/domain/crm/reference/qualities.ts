@@ -1,40 +1,29 @@
 /** getLeadQualityList and addOrUpdateLeadQuality. */
 import { z } from 'zod';
 import { defineAction } from '../../../registry/define-action.js';
-import { bool, collection, id, text } from '../../../registry/params.js';
-import { fetchPage, type FilterSpec } from '../../../storage/collection.js';
+import { defineListAction } from '../../../registry/define-list-action.js';
+import { bool, id, text } from '../../../registry/params.js';
 import { QUALITY_CODES } from '../errors.js';
-import { collectionOf, upsertResult } from '../schemas.js';
+import { upsertResult } from '../schemas.js';
 import { upsertEntry } from './entries.js';
 
 const qualityResult = z.strictObject({ id: z.number().int(), label: z.string(), showOnDash: z.boolean() });
 
-const filters: FilterSpec = {
-  id: { column: 'crm_lead_qualities.id', type: 'integer' },
-  label: { column: 'crm_lead_qualities.label', type: 'string' },
-  showOnDash: { column: 'crm_lead_qualities.show_on_dash', type: 'boolean' },
-};
-
-export const getLeadQualityList = defineAction({
+export const getLeadQualityList = defineListAction({
   namespace: 'crm',
   action: 'getLeadQualityList',
-  kind: 'read',
-  params: z.object(collection),
-  result: collectionOf(qualityResult),
-  async handler(ctx, params) {
-    const page = await fetchPage<{ id: number; label: string; show_on_dash: number }>({
-      dialect: ctx.store.dialect,
-      from: ctx.store.selectFrom('crm_lead_qualities'),
-      filters,
-      params,
-      idColumn: 'crm_lead_qualities.id',
-      select: (qb) => qb.select(['crm_lead_qualities.id', 'crm_lead_qualities.label', 'crm_lead_qualities.show_on_dash']),
-    });
-    return {
-      meta: page.meta,
-      results: page.rows.map((r) => ({ id: r.id, label: r.label, showOnDash: r.show_on_dash === 1 })),
-    };
+  filters: {
+    id: { column: 'crm_lead_qualities.id', type: 'integer' },
+    label: { column: 'crm_lead_qualities.label', type: 'string' },
+    showOnDash: { column: 'crm_lead_qualities.show_on_dash', type: 'boolean' },
   },
+  item: qualityResult,
+  rows: (ctx) => ({
+    from: ctx.store.selectFrom('crm_lead_qualities'),
+    idColumn: 'crm_lead_qualities.id',
+    select: (qb) => qb.select(['crm_lead_qualities.id', 'crm_lead_qualities.label', 'crm_lead_qualities.show_on_dash']),
+  }),
+  items: (rows) => rows.map((r) => ({ id: r.id, label: r.label, showOnDash: r.show_on_dash === 1 })),
 });
 
 export const addOrUpdateLeadQuality = defineAction({

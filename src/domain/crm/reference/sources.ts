@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { defineAction } from '../../../registry/define-action.js';
-import { bool, collection, id, number, string, text } from '../../../registry/params.js';
-import { fetchPage, type FilterSpec } from '../../../storage/collection.js';
+import { defineListAction } from '../../../registry/define-list-action.js';
+import { bool, id, number, string, text } from '../../../registry/params.js';
 import { SOURCE_CODES } from '../errors.js';
-import { collectionOf, upsertResult } from '../schemas.js';
+import { upsertResult } from '../schemas.js';
 import { colour } from './colour.js';
 import { upsertEntry } from './entries.js';
 
@@ -21,14 +21,6 @@ const sourceResult = z.strictObject({
   defaultType: z.number().int().nullable(),
 });
 
-const filters: FilterSpec = {
-  id: { column: 'crm_lead_sources.id', type: 'integer' },
-  name: { column: 'crm_lead_sources.name', type: 'string' },
-  description: { column: 'crm_lead_sources.description', type: 'string' },
-  isReferral: { column: 'crm_lead_sources.is_referral', type: 'boolean' },
-  defaultType: { column: 'crm_lead_sources.default_type', type: 'integer' },
-};
-
 /** Whole cents of a non-negative amount ("12.5" → 1250); more precise amounts are refused. */
 const cost = () =>
   number()
@@ -36,50 +28,39 @@ const cost = () =>
     .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { message: 'Value must have at most 2 decimal places' })
     .transform((n) => Math.round(n * 100));
 
-interface SourceRow {
-  id: number;
-  name: string;
-  description: string | null;
-  cost: number;
-  is_referral: number;
-  default_type: number | null;
-}
-
-export const getLeadSourceList = defineAction({
+export const getLeadSourceList = defineListAction({
   namespace: 'crm',
   action: 'getLeadSourceList',
-  kind: 'read',
-  params: z.object(collection),
-  result: collectionOf(sourceResult),
-  async handler(ctx, params) {
-    const page = await fetchPage<SourceRow>({
-      dialect: ctx.store.dialect,
-      from: ctx.store.selectFrom('crm_lead_sources'),
-      filters,
-      params,
-      idColumn: 'crm_lead_sources.id',
-      select: (qb) =>
-        qb.select([
-          'crm_lead_sources.id',
-          'crm_lead_sources.name',
-          'crm_lead_sources.description',
-          'crm_lead_sources.cost',
-          'crm_lead_sources.is_referral',
-          'crm_lead_sources.default_type',
-        ]),
-    });
-    return {
-      meta: page.meta,
-      results: page.rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        description: r.description,
-        cost: Number(r.cost) / 100,
-        isReferral: r.is_referral === 1,
-        defaultType: r.default_type,
-      })),
-    };
+  filters: {
+    id: { column: 'crm_lead_sources.id', type: 'integer' },
+    name: { column: 'crm_lead_sources.name', type: 'string' },
+    description: { column: 'crm_lead_sources.description', type: 'string' },
+    isReferral: { column: 'crm_lead_sources.is_referral', type: 'boolean' },
+    defaultType: { column: 'crm_lead_sources.default_type', type: 'integer' },
   },
+  item: sourceResult,
+  rows: (ctx) => ({
+    from: ctx.store.selectFrom('crm_lead_sources'),
+    idColumn: 'crm_lead_sources.id',
+    select: (qb) =>
+      qb.select([
+        'crm_lead_sources.id',
+        'crm_lead_sources.name',
+        'crm_lead_sources.description',
+        'crm_lead_sources.cost',
+        'crm_lead_sources.is_referral',
+        'crm_lead_sources.default_type',
+      ]),
+  }),
+  items: (rows) =>
+    rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      cost: Number(r.cost) / 100,
+      isReferral: r.is_referral === 1,
+      defaultType: r.default_type,
+    })),
 });
 
 export const addOrUpdateLeadSource = defineAction({

@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import { defineAction } from '../../../registry/define-action.js';
-import { collection, id, intEnum, text } from '../../../registry/params.js';
-import { fetchPage, type FilterSpec } from '../../../storage/collection.js';
+import { defineListAction } from '../../../registry/define-list-action.js';
+import { id, intEnum, text } from '../../../registry/params.js';
 import type { Scope } from '../../../storage/scope.js';
 import { rejected, STAGE_CODES } from '../errors.js';
-import { collectionOf, upsertResult } from '../schemas.js';
+import { upsertResult } from '../schemas.js';
 import { colour } from './colour.js';
 import { upsertEntry } from './entries.js';
 
@@ -20,16 +20,6 @@ const stageResult = z.strictObject({
   name: z.string(),
   reasons: z.array(z.strictObject({ id: z.number().int(), reason: z.string() })),
 });
-
-/**
- * `applyTo` is not part of the documented list item, but a client choosing a stage for a lead
- * needs it, so it is accepted as a filter (docs/compatibility.md, CRM).
- */
-const filters: FilterSpec = {
-  id: { column: 'crm_lead_stages.id', type: 'integer' },
-  name: { column: 'crm_lead_stages.name', type: 'string' },
-  applyTo: { column: 'crm_lead_stages.apply_to', type: 'integer' },
-};
 
 /** Reasons of a page of stages, in one query. */
 async function reasonsOf(store: Scope, stageIds: readonly number[]) {
@@ -49,23 +39,25 @@ async function reasonsOf(store: Scope, stageIds: readonly number[]) {
   return out;
 }
 
-export const getLeadStageList = defineAction({
+export const getLeadStageList = defineListAction({
   namespace: 'crm',
   action: 'getLeadStageList',
-  kind: 'read',
-  params: z.object(collection),
-  result: collectionOf(stageResult),
-  async handler(ctx, params) {
-    const page = await fetchPage<{ id: number; name: string }>({
-      dialect: ctx.store.dialect,
-      from: ctx.store.selectFrom('crm_lead_stages'),
-      filters,
-      params,
-      idColumn: 'crm_lead_stages.id',
-      select: (qb) => qb.select(['crm_lead_stages.id', 'crm_lead_stages.name']),
-    });
-    const reasons = await reasonsOf(ctx.store, page.rows.map((r) => r.id));
-    return { meta: page.meta, results: page.rows.map((r) => ({ id: r.id, name: r.name, reasons: reasons.get(r.id) ?? [] })) };
+  filters: {
+    id: { column: 'crm_lead_stages.id', type: 'integer' },
+    name: { column: 'crm_lead_stages.name', type: 'string' },
+    // Not part of the documented item, but a client choosing a stage for a lead needs it
+    // (docs/compatibility.md, CRM).
+    applyTo: { column: 'crm_lead_stages.apply_to', type: 'integer' },
+  },
+  item: stageResult,
+  rows: (ctx) => ({
+    from: ctx.store.selectFrom('crm_lead_stages'),
+    idColumn: 'crm_lead_stages.id',
+    select: (qb) => qb.select(['crm_lead_stages.id', 'crm_lead_stages.name']),
+  }),
+  async items(rows, ctx) {
+    const reasons = await reasonsOf(ctx.store, rows.map((r) => r.id));
+    return rows.map((r) => ({ id: r.id, name: r.name, reasons: reasons.get(r.id) ?? [] }));
   },
 });
 

@@ -1,11 +1,11 @@
 /** getLeadTypeList and addOrUpdateLeadType. Sub types are listed with their type. */
 import { z } from 'zod';
 import { defineAction } from '../../../registry/define-action.js';
-import { collection, id, text } from '../../../registry/params.js';
-import { fetchPage, type FilterSpec } from '../../../storage/collection.js';
+import { defineListAction } from '../../../registry/define-list-action.js';
+import { id, text } from '../../../registry/params.js';
 import type { Scope } from '../../../storage/scope.js';
 import { TYPE_CODES } from '../errors.js';
-import { collectionOf, upsertResult } from '../schemas.js';
+import { upsertResult } from '../schemas.js';
 import { upsertEntry } from './entries.js';
 
 const typeResult = z.strictObject({
@@ -13,11 +13,6 @@ const typeResult = z.strictObject({
   type: z.string(),
   subtypes: z.array(z.strictObject({ id: z.number().int(), name: z.string() })),
 });
-
-const filters: FilterSpec = {
-  id: { column: 'crm_lead_types.id', type: 'integer' },
-  type: { column: 'crm_lead_types.type', type: 'string' },
-};
 
 /** Sub types of a page of types, in one query. */
 export async function subtypesOf(store: Scope, typeIds: readonly number[]) {
@@ -37,23 +32,22 @@ export async function subtypesOf(store: Scope, typeIds: readonly number[]) {
   return out;
 }
 
-export const getLeadTypeList = defineAction({
+export const getLeadTypeList = defineListAction({
   namespace: 'crm',
   action: 'getLeadTypeList',
-  kind: 'read',
-  params: z.object(collection),
-  result: collectionOf(typeResult),
-  async handler(ctx, params) {
-    const page = await fetchPage<{ id: number; type: string }>({
-      dialect: ctx.store.dialect,
-      from: ctx.store.selectFrom('crm_lead_types'),
-      filters,
-      params,
-      idColumn: 'crm_lead_types.id',
-      select: (qb) => qb.select(['crm_lead_types.id', 'crm_lead_types.type']),
-    });
-    const subtypes = await subtypesOf(ctx.store, page.rows.map((r) => r.id));
-    return { meta: page.meta, results: page.rows.map((r) => ({ id: r.id, type: r.type, subtypes: subtypes.get(r.id) ?? [] })) };
+  filters: {
+    id: { column: 'crm_lead_types.id', type: 'integer' },
+    type: { column: 'crm_lead_types.type', type: 'string' },
+  },
+  item: typeResult,
+  rows: (ctx) => ({
+    from: ctx.store.selectFrom('crm_lead_types'),
+    idColumn: 'crm_lead_types.id',
+    select: (qb) => qb.select(['crm_lead_types.id', 'crm_lead_types.type']),
+  }),
+  async items(rows, ctx) {
+    const subtypes = await subtypesOf(ctx.store, rows.map((r) => r.id));
+    return rows.map((r) => ({ id: r.id, type: r.type, subtypes: subtypes.get(r.id) ?? [] }));
   },
 });
 

@@ -9,49 +9,49 @@ import { z } from 'zod';
 import { isRequired } from '../../../protocol/specific-codes.js';
 import type { ActionContext } from '../../../registry/context.js';
 import { defineAction } from '../../../registry/define-action.js';
+import { defineListAction } from '../../../registry/define-list-action.js';
 import { collection, id, intEnum, string, text, timestamp } from '../../../registry/params.js';
-import type { FilterSpec } from '../../../storage/collection.js';
 import { userExists } from '../../account/users-store.js';
 import { modifiedDateFilters } from '../../contact/modified-filters.js';
 import { guardWrite, invalid, notFound, rejected, TASK_CODES } from '../errors.js';
 import { applyOwner, planOwner } from '../owners.js';
 import { priority } from '../priority.js';
 import { updateRecorded } from '../recorded-update.js';
-import { collectionOf, upserted, upsertResult } from '../schemas.js';
+import { upserted, upsertResult } from '../schemas.js';
 import type { CrmTasksTable } from '../tables.js';
-import { venueScopedPage } from '../venue-page.js';
 import { findTask, joinTaskRefs, selectTask, TASK_STATUSES, taskResult, taskShape, type TaskRow } from './store.js';
 
-const filters: FilterSpec = {
-  id: { column: 'crm_tasks.id', type: 'integer' },
-  venueId: { column: 'crm_tasks.venue_id', type: 'integer' },
-  bookingId: { column: 'crm_tasks.booking_id', type: 'integer' },
-  leadId: { column: 'crm_tasks.lead_id', type: 'integer' },
-  name: { column: 'crm_tasks.name', type: 'string' },
-  description: { column: 'crm_tasks.description', type: 'string' },
-  status: { column: 'crm_tasks.status', type: 'integer' },
-  contactId: { column: 'crm_tasks.contact_id', type: 'integer' },
-  companyId: { column: 'crm_tasks.company_id', type: 'integer' },
-  companyContactId: { column: 'crm_tasks.company_contact_id', type: 'integer' },
-  assignedUserId: { column: 'crm_tasks.assigned_user_id', type: 'integer' },
-  priority: { column: 'crm_tasks.priority', type: 'string' },
-  endDatetime: { column: 'crm_tasks.due_at', type: 'timestamp' },
-  progress: { column: 'crm_tasks.progress', type: 'integer' },
-  createdDate: { column: 'crm_tasks.created_at', type: 'timestamp' },
-  modifiedDate: { column: 'crm_tasks.modified_at', type: 'timestamp' },
-  ...modifiedDateFilters('crm_tasks.modified_at'),
-};
-
-export const getTaskList = defineAction({
+export const getTaskList = defineListAction({
   namespace: 'crm',
   action: 'getTaskList',
-  kind: 'read',
-  params: z.object({ ...collection, venueId: id().optional() }),
-  result: collectionOf(taskResult),
-  async handler(ctx, params) {
-    const page = await venueScopedPage(ctx.store, 'crm_tasks', params, filters, (qb) => selectTask(joinTaskRefs(qb)));
-    return { meta: page.meta, results: page.rows.map(taskShape) };
+  params: { ...collection, venueId: id().optional() },
+  filters: {
+    id: { column: 'crm_tasks.id', type: 'integer' },
+    venueId: { column: 'crm_tasks.venue_id', type: 'integer' },
+    bookingId: { column: 'crm_tasks.booking_id', type: 'integer' },
+    leadId: { column: 'crm_tasks.lead_id', type: 'integer' },
+    name: { column: 'crm_tasks.name', type: 'string' },
+    description: { column: 'crm_tasks.description', type: 'string' },
+    status: { column: 'crm_tasks.status', type: 'integer' },
+    contactId: { column: 'crm_tasks.contact_id', type: 'integer' },
+    companyId: { column: 'crm_tasks.company_id', type: 'integer' },
+    companyContactId: { column: 'crm_tasks.company_contact_id', type: 'integer' },
+    assignedUserId: { column: 'crm_tasks.assigned_user_id', type: 'integer' },
+    priority: { column: 'crm_tasks.priority', type: 'string' },
+    endDatetime: { column: 'crm_tasks.due_at', type: 'timestamp' },
+    progress: { column: 'crm_tasks.progress', type: 'integer' },
+    createdDate: { column: 'crm_tasks.created_at', type: 'timestamp' },
+    modifiedDate: { column: 'crm_tasks.modified_at', type: 'timestamp' },
+    ...modifiedDateFilters('crm_tasks.modified_at'),
   },
+  item: taskResult,
+  rows: (ctx, { venueId }) => ({
+    from: ctx.store.selectFrom('crm_tasks'),
+    idColumn: 'crm_tasks.id',
+    select: (qb) => selectTask(joinTaskRefs(qb)),
+    ...(venueId !== undefined ? { where: (eb) => eb('crm_tasks.venue_id', '=', venueId) } : {}),
+  }),
+  items: (rows) => rows.map(taskShape),
 });
 
 const content = (t: TaskRow) => JSON.stringify({ ...taskShape(t), modifiedDate: null });

@@ -2,12 +2,12 @@
 import { z } from 'zod';
 import { ApiError } from '../../../protocol/errors.js';
 import { defineAction } from '../../../registry/define-action.js';
+import { defineListAction } from '../../../registry/define-list-action.js';
 import { collection, id } from '../../../registry/params.js';
-import { fetchPage } from '../../../storage/collection.js';
 import { EventErrors, eventNotFound } from '../errors.js';
 import { eventExists } from '../events/store.js';
-import { attendeeListResult, attendeeResult } from './schemas.js';
-import { attendeeListItems, attendeesFrom, loadAttendeeDetails, selectAttendeeRow, type AttendeeRow } from './shapes.js';
+import { attendeeListItemResult, attendeeResult } from './schemas.js';
+import { attendeeListItems, attendeesFrom, loadAttendeeDetails, selectAttendeeRow } from './shapes.js';
 
 export const getAttendee = defineAction({
   namespace: 'event',
@@ -29,23 +29,20 @@ export const getAttendee = defineAction({
 });
 
 /** get-attendee-list.md: "No filters available"; any filter key is refused as unknown. */
-export const getAttendeeList = defineAction({
+export const getAttendeeList = defineListAction({
   namespace: 'event',
   action: 'getAttendeeList',
-  kind: 'read',
-  params: z.object({ ...collection, eventId: id() }),
-  result: attendeeListResult,
-  async handler(ctx, params) {
+  params: { ...collection, eventId: id() },
+  filters: {},
+  item: attendeeListItemResult,
+  rows: async (ctx, params) => {
     if (!(await eventExists(ctx.store, params.eventId))) throw eventNotFound(EventErrors.attendeeListEvent);
-    const page = await fetchPage<AttendeeRow>({
-      dialect: ctx.store.dialect,
+    return {
       from: attendeesFrom(ctx.store),
-      filters: {},
-      params,
       idColumn: 'event_attendees.id',
       where: (eb) => eb('event_attendees.event_id', '=', params.eventId),
       select: selectAttendeeRow,
-    });
-    return { meta: page.meta, results: await attendeeListItems(ctx.store, page.rows, ctx.publicUrl) };
+    };
   },
+  items: (rows, ctx) => attendeeListItems(ctx.store, rows, ctx.publicUrl),
 });

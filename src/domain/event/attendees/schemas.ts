@@ -1,7 +1,7 @@
 /** The documented shapes of getAttendee and getAttendeeList. */
 import { z } from 'zod';
 import { REGISTRATION_STATUSES } from '../codes.js';
-import { collectionOf, int, oneOf, privacyConsentResult, utcTimestamp } from '../schemas.js';
+import { int, oneOf, privacyConsentResult, utcTimestamp } from '../schemas.js';
 
 /** get-attendee.md, Session details. */
 export const attendeeSessionResult = z.strictObject({
@@ -50,8 +50,6 @@ export const attendeeListItemResult = z.strictObject({
   createdDate: utcTimestamp,
   modifiedDate: utcTimestamp,
 });
-
-export const attendeeListResult = collectionOf(attendeeListItemResult);
 
 export type AttendeeDetail = z.input<typeof attendeeResult>;
 export type AttendeeListItem = z.input<typeof attendeeListItemResult>;

@@ -3,9 +3,8 @@
  * with one query; sessionHasAttended and sessionAttendedTimestamp are derived from them (the
  * latest session check-in).
  */
-import type { Selectable, SelectQueryBuilder } from 'kysely';
+import type { Selectable } from 'kysely';
 import { formatOptionalTimestamp, formatTimestamp } from '../../../protocol/timestamp.js';
-import type { Database } from '../../../storage/schema.js';
 import type { Scope } from '../../../storage/scope.js';
 import type { RegistrationStatusCode } from '../codes.js';
 import { privacyConsentOf } from '../consent.js';
@@ -19,24 +18,22 @@ export type AttendeeRow = Selectable<EventAttendeesTable> & {
   ticket_title: string | null;
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyQuery = SelectQueryBuilder<any, any, {}>;
-
-export function attendeesFrom(store: Scope): AnyQuery {
+/** The scoped attendees with their registration and ticket (if any), before selection. */
+export function attendeesFrom(store: Scope) {
   return store
     .selectFrom('event_attendees')
     .innerJoin('event_registrations', 'event_registrations.id', 'event_attendees.registration_id')
     .leftJoin('event_tickets', 'event_tickets.id', 'event_attendees.ticket_id');
 }
 
-export function selectAttendeeRow(qb: AnyQuery): SelectQueryBuilder<Database, 'event_attendees', AttendeeRow> {
-  return (qb as SelectQueryBuilder<Database, 'event_attendees' | 'event_registrations' | 'event_tickets', {}>)
+export function selectAttendeeRow(qb: ReturnType<typeof attendeesFrom>) {
+  return qb
     .selectAll('event_attendees')
     .select([
       'event_registrations.status as registration_status',
       'event_registrations.ticket_token as ticket_token',
       'event_tickets.title as ticket_title',
-    ]) as unknown as SelectQueryBuilder<Database, 'event_attendees', AttendeeRow>;
+    ]);
 }
 
 export async function loadAttendeeRows(store: Scope, ids: readonly number[]): Promise<AttendeeRow[]> {

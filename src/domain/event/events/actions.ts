@@ -1,17 +1,16 @@
 /** addOrUpdateEvent, getEvent, getEventList. */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { SECOND } from '../../../protocol/timestamp.js';
 import { defineAction } from '../../../registry/define-action.js';
-import { bool, collection, id, int, number, text, timestamp } from '../../../registry/params.js';
-import { fetchPage, type FilterSpec } from '../../../storage/collection.js';
+import { defineListAction } from '../../../registry/define-list-action.js';
+import { collection, bool, id, int, number, text, timestamp } from '../../../registry/params.js';
 import { modifiedDateFilters } from '../../contact/modified-filters.js';
 import { EVENT_STATUSES } from '../codes.js';
 import { eventNotFound } from '../errors.js';
-import { codeList, takeFilter } from '../filters.js';
 import { caseless, count, timezone } from '../params.js';
-import { addOrUpdateEventResult, eventListResult, eventResult } from './schemas.js';
-import { eventListItems, eventsFrom, loadEventDetails, selectEventRow, type EventRow } from './shapes.js';
+import { addOrUpdateEventResult, eventListItemResult, eventResult } from './schemas.js';
+import { eventListItems, eventsFrom, loadEventDetails, selectEventRow } from './shapes.js';
 import { upsertEvent } from './store.js';
 
 const nonNegative = () => number().refine((n) => n >= 0, { message: 'Value must be 0 or greater' });
@@ -67,35 +66,13 @@ export const getEvent = defineAction({
 
 /**
  * The documented afterDate / beforeDate (inclusive: events starting at or after, ending at or
- * before) and status (an array, applied outside fetchPage), plus every scalar field of the
- * result with the generic modifiers.
+ * before) and status (an array of codes), plus every scalar field of the result with the
+ * generic modifiers. orderBy=startDate orders by start, then id as every list does.
  */
-const EVENT_FILTERS: FilterSpec = {
-  id: { column: 'events.id', type: 'integer' },
-  code: { column: 'events.code', type: 'string' },
-  eventType: { column: 'events.event_type', type: 'integer' },
-  title: { column: 'events.title', type: 'string' },
-  domainName: { column: 'events.domain_name', type: 'string' },
-  startDateTime: { column: 'events.start_at', type: 'timestamp' },
-  endDateTime: { column: 'events.end_at', type: 'timestamp' },
-  currentStatus: { column: 'events.status', type: 'integer' },
-  modifiedDate: { column: 'events.modified_at', type: 'timestamp' },
-  ...modifiedDateFilters('events.modified_at'),
-  afterDate: {
-    type: 'timestamp',
-    where: (eb, value) => (typeof value === 'number' ? eb('events.start_at', '>=', value) : sql<boolean>`1 = 0`),
-  },
-  beforeDate: {
-    type: 'timestamp',
-    where: (eb, value) => (typeof value === 'number' ? eb('events.end_at', '<', value + SECOND) : sql<boolean>`1 = 0`),
-  },
-};
-
-export const getEventList = defineAction({
+export const getEventList = defineListAction({
   namespace: 'event',
   action: 'getEventList',
-  kind: 'read',
-  params: z.object({
+  params: {
     ...collection,
     includeVenueDetails: bool().optional(),
     includeTicketDetails: bool().optional(),
@@ -103,30 +80,42 @@ export const getEventList = defineAction({
     includeHomepageContent: bool().optional(),
     orderBy: caseless(['startDate']).optional(),
     orderDir: caseless(['asc', 'desc']).optional(),
+  },
+  filters: {
+    id: { column: 'events.id', type: 'integer' },
+    code: { column: 'events.code', type: 'string' },
+    eventType: { column: 'events.event_type', type: 'integer' },
+    title: { column: 'events.title', type: 'string' },
+    domainName: { column: 'events.domain_name', type: 'string' },
+    startDateTime: { column: 'events.start_at', type: 'timestamp' },
+    endDateTime: { column: 'events.end_at', type: 'timestamp' },
+    currentStatus: { column: 'events.status', type: 'integer' },
+    modifiedDate: { column: 'events.modified_at', type: 'timestamp' },
+    ...modifiedDateFilters('events.modified_at'),
+    afterDate: {
+      type: 'timestamp',
+      where: (eb, value) => (typeof value === 'number' ? eb('events.start_at', '>=', value) : sql<SqlBool>`1 = 0`),
+    },
+    beforeDate: {
+      type: 'timestamp',
+      where: (eb, value) => (typeof value === 'number' ? eb('events.end_at', '<', value + SECOND) : sql<SqlBool>`1 = 0`),
+    },
+    status: { codes: EVENT_STATUSES, whereIn: (eb, codes) => eb('events.status', 'in', codes) },
+  },
+  item: eventListItemResult,
+  rows: (ctx, params) => ({
+    from: eventsFrom(ctx.store),
+    idColumn: 'events.id',
+    select: (qb) => {
+      const selected = selectEventRow(qb);
+      return params.orderBy === 'startDate' ? selected.orderBy('events.start_at', params.orderDir ?? 'asc') : selected;
+    },
   }),
-  result: eventListResult,
-  async handler(ctx, params) {
-    const { params: rest, value: status } = takeFilter(params, 'status');
-    const statuses = status === undefined ? undefined : codeList('status', status, EVENT_STATUSES);
-    const byStart = params.orderBy === 'startDate';
-    const page = await fetchPage<EventRow>({
-      dialect: ctx.store.dialect,
-      from: eventsFrom(ctx.store),
-      filters: EVENT_FILTERS,
-      params: rest,
-      idColumn: 'events.id',
-      ...(statuses ? { where: (eb) => (statuses.length === 0 ? sql<boolean>`1 = 0` : eb('events.status', 'in', statuses)) } : {}),
-      select: (qb) => {
-        const selected = selectEventRow(qb);
-        return byStart ? selected.orderBy('events.start_at', params.orderDir ?? 'asc') : selected;
-      },
-    });
-    const results = await eventListItems(ctx.store, page.rows, ctx.publicUrl, {
+  items: (rows, ctx, params) =>
+    eventListItems(ctx.store, rows, ctx.publicUrl, {
       venue: params.includeVenueDetails === true,
       tickets: params.includeTicketDetails === true,
       information: params.includeInformationDetails === true,
       homepage: params.includeHomepageContent === true,
-    });
-    return { meta: page.meta, results };
-  },
+    }),
 });

@@ -1,7 +1,7 @@
 /** The documented shapes of getEvent, getEventList and addOrUpdateEvent. */
 import { z } from 'zod';
 import { EVENT_STATUSES, EVENT_TYPES } from '../codes.js';
-import { collectionOf, int, oneOf, utcTimestamp } from '../schemas.js';
+import { int, oneOf, utcTimestamp } from '../schemas.js';
 
 export const eventTagResult = z.strictObject({ id: int(), name: z.string() });
 
@@ -88,8 +88,6 @@ export const eventListItemResult = z.strictObject({
   eventTags: z.array(eventTagResult),
   modifiedDate: utcTimestamp,
 });
-
-export const eventListResult = collectionOf(eventListItemResult);
 
 export const addOrUpdateEventResult = z.strictObject({ success: z.boolean(), id: int().nullable(), code: z.string().nullable() });
 

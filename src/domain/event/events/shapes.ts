@@ -2,9 +2,8 @@
  * Event rows -> the documented JSON. Loaders take a batch of events and issue one query per
  * relation (tags, registration counts, tickets, information) for the whole batch.
  */
-import type { Selectable, SelectQueryBuilder } from 'kysely';
+import type { Selectable } from 'kysely';
 import { formatTimestamp } from '../../../protocol/timestamp.js';
-import type { Database } from '../../../storage/schema.js';
 import type { Scope } from '../../../storage/scope.js';
 import { ACTIVE_REGISTRATION_STATUSES, RegistrationStatus } from '../codes.js';
 import type { EventsTable } from '../tables.js';
@@ -17,18 +16,15 @@ export type EventRow = Selectable<EventsTable> & {
   contact_email: string | null;
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyQuery = SelectQueryBuilder<any, any, {}>;
-
-/** The scoped events with their primary contact user, before selection (for fetchPage). */
-export function eventsFrom(store: Scope): AnyQuery {
+/** The scoped events with their primary contact user (if any), before selection. */
+export function eventsFrom(store: Scope) {
   return store.selectFrom('events').leftJoin('users', 'users.id', 'events.primary_contact_user_id');
 }
 
-export function selectEventRow(qb: AnyQuery): SelectQueryBuilder<Database, 'events', EventRow> {
-  return (qb as SelectQueryBuilder<Database, 'events' | 'users', {}>)
+export function selectEventRow(qb: ReturnType<typeof eventsFrom>) {
+  return qb
     .selectAll('events')
-    .select(['users.first_name as contact_first_name', 'users.last_name as contact_last_name', 'users.email as contact_email']) as unknown as SelectQueryBuilder<Database, 'events', EventRow>;
+    .select(['users.first_name as contact_first_name', 'users.last_name as contact_last_name', 'users.email as contact_email']);
 }
 
 export async function loadEventRows(store: Scope, ids: readonly number[]): Promise<EventRow[]> {

@@ -1,14 +1,12 @@
 /** inviteContacts, getInvitedContactList. */
-import type { SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import { defineAction } from '../../../registry/define-action.js';
-import { array, collection, id } from '../../../registry/params.js';
-import { fetchPage, type FilterSpec } from '../../../storage/collection.js';
-import type { Database } from '../../../storage/schema.js';
+import { defineListAction } from '../../../registry/define-list-action.js';
+import { collection, array, id } from '../../../registry/params.js';
 import { eventNotFound } from '../errors.js';
 import { eventExists } from '../events/store.js';
-import { inviteContactsResult, invitedContactListResult } from './schemas.js';
-import { invitationsFrom, invitedContactOf, selectInvitationRow, type InvitationRow } from './shapes.js';
+import { inviteContactsResult, invitedContactResult } from './schemas.js';
+import { invitationsFrom, invitedContactOf, selectInvitationRow } from './shapes.js';
 import { inviteContacts as invite } from './store.js';
 
 /** At most this many contacts per call; larger lists are refused with 23016 rather than truncated. */
@@ -25,34 +23,29 @@ export const inviteContacts = defineAction({
   },
 });
 
-const INVITED_FILTERS: FilterSpec = {
-  contactId: { column: 'event_invitations.contact_id', type: 'integer' },
-  firstName: { column: 'contacts.first_name', type: 'string' },
-  lastName: { column: 'contacts.last_name', type: 'string' },
-  email: { column: 'contacts.email', type: 'string' },
-  phone: { column: 'contacts.phone', type: 'string' },
-  response: { column: 'event_invitations.response', type: 'string' },
-  registrationId: { column: 'event_invitations.registration_id', type: 'integer' },
-  modifiedDate: { column: 'event_invitations.modified_at', type: 'timestamp' },
-};
-
-export const getInvitedContactList = defineAction({
+export const getInvitedContactList = defineListAction({
   namespace: 'event',
   action: 'getInvitedContactList',
-  kind: 'read',
-  params: z.object({ ...collection, eventId: id() }),
-  result: invitedContactListResult,
-  async handler(ctx, params) {
+  params: { ...collection, eventId: id() },
+  filters: {
+    contactId: { column: 'event_invitations.contact_id', type: 'integer' },
+    firstName: { column: 'contacts.first_name', type: 'string' },
+    lastName: { column: 'contacts.last_name', type: 'string' },
+    email: { column: 'contacts.email', type: 'string' },
+    phone: { column: 'contacts.phone', type: 'string' },
+    response: { column: 'event_invitations.response', type: 'string' },
+    registrationId: { column: 'event_invitations.registration_id', type: 'integer' },
+    modifiedDate: { column: 'event_invitations.modified_at', type: 'timestamp' },
+  },
+  item: invitedContactResult,
+  rows: async (ctx, params) => {
     if (!(await eventExists(ctx.store, params.eventId))) throw eventNotFound();
-    const page = await fetchPage<InvitationRow>({
-      dialect: ctx.store.dialect,
+    return {
       from: invitationsFrom(ctx.store),
-      filters: INVITED_FILTERS,
-      params,
       idColumn: 'event_invitations.id',
       where: (eb) => eb('event_invitations.event_id', '=', params.eventId),
-      select: (qb) => selectInvitationRow(qb as SelectQueryBuilder<Database, 'event_invitations' | 'contacts', {}>),
-    });
-    return { meta: page.meta, results: page.rows.map(invitedContactOf) };
+      select: selectInvitationRow,
+    };
   },
+  items: (rows) => rows.map(invitedContactOf),
 });

@@ -1,7 +1,7 @@
 /** The documented shapes of getInvitedContactList and inviteContacts. */
 import { z } from 'zod';
 import { INVITATION_RESPONSES } from '../codes.js';
-import { collectionOf, int, utcTimestamp } from '../schemas.js';
+import { int, utcTimestamp } from '../schemas.js';
 
 export const invitedContactResult = z.strictObject({
   eventId: int(),
@@ -14,8 +14,6 @@ export const invitedContactResult = z.strictObject({
   registrationId: int().nullable(),
   modifiedDate: utcTimestamp,
 });
-
-export const invitedContactListResult = collectionOf(invitedContactResult);
 
 /** invite-contacts.md: links only for the contacts that were invited. */
 export const inviteContactsResult = z.strictObject({

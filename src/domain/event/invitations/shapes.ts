@@ -1,7 +1,5 @@
 /** Invitation rows (with their contact) -> getInvitedContactList's shape. */
-import type { SelectQueryBuilder } from 'kysely';
 import { formatTimestamp } from '../../../protocol/timestamp.js';
-import type { Database } from '../../../storage/schema.js';
 import type { Scope } from '../../../storage/scope.js';
 import type { InvitationResponse } from '../codes.js';
 import type { InvitedContact } from './schemas.js';
@@ -20,15 +18,13 @@ export interface InvitationRow {
   phone: string | null;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyQuery = SelectQueryBuilder<any, any, {}>;
-
-export function invitationsFrom(store: Scope): AnyQuery {
+/** The scoped invitations with their contact, before selection. */
+export function invitationsFrom(store: Scope) {
   return store.selectFrom('event_invitations').innerJoin('contacts', 'contacts.id', 'event_invitations.contact_id');
 }
 
-export function selectInvitationRow(qb: AnyQuery): SelectQueryBuilder<Database, 'event_invitations', InvitationRow> {
-  return (qb as SelectQueryBuilder<Database, 'event_invitations' | 'contacts', {}>).select([
+export function selectInvitationRow(qb: ReturnType<typeof invitationsFrom>) {
+  return qb.select([
     'event_invitations.id',
     'event_invitations.event_id',
     'event_invitations.contact_id',
@@ -40,7 +36,7 @@ export function selectInvitationRow(qb: AnyQuery): SelectQueryBuilder<Database, 
     'contacts.last_name',
     'contacts.email',
     'contacts.phone',
-  ]) as unknown as SelectQueryBuilder<Database, 'event_invitations', InvitationRow>;
+  ]);
 }
 
 export async function loadInvitationRows(store: Scope, ids: readonly number[]): Promise<InvitationRow[]> {

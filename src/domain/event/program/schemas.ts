@@ -4,7 +4,7 @@
  * same way (docs/compatibility.md, Events).
  */
 import { z } from 'zod';
-import { collectionOf, int, utcTimestamp } from '../schemas.js';
+import { int, utcTimestamp } from '../schemas.js';
 
 export const sessionResult = z.strictObject({
   id: int(),
@@ -57,8 +57,6 @@ export const sponsorResult = z.strictObject({
   sponsorshipAmountPaid: decimalText,
 });
 
-export const sessionListResult = collectionOf(sessionResult);
-export const speakerListResult = collectionOf(speakerResult);
-export const sponsorListResult = collectionOf(sponsorResult);
-
 export type SessionItem = z.input<typeof sessionResult>;
+export type SpeakerItem = z.input<typeof speakerResult>;
+export type SponsorItem = z.input<typeof sponsorResult>;

@@ -1,13 +1,13 @@
 /** getRegistration, getRegistrationList. */
 import { z } from 'zod';
 import { defineAction } from '../../../registry/define-action.js';
+import { defineListAction } from '../../../registry/define-list-action.js';
 import { collection, id } from '../../../registry/params.js';
-import { fetchPage, type FilterSpec } from '../../../storage/collection.js';
 import { ApiError } from '../../../protocol/errors.js';
 import { modifiedDateFilters } from '../../contact/modified-filters.js';
 import { EventErrors, eventNotFound } from '../errors.js';
 import { eventExists } from '../events/store.js';
-import { registrationListResult, registrationResult } from './schemas.js';
+import { registrationListItemResult, registrationResult } from './schemas.js';
 import {
   loadInvoiceTotals,
   loadRegistrationRows,
@@ -15,7 +15,6 @@ import {
   registrationListItemOf,
   registrationsFrom,
   selectRegistrationRow,
-  type RegistrationRow,
 } from './shapes.js';
 
 export const getRegistration = defineAction({
@@ -42,43 +41,39 @@ export const getRegistration = defineAction({
  * fetches what changed since a sync, inclusive), currentStatus and isExhibitor (the
  * registration status and type), fromModifiedDate / toModifiedDate, and the other scalar fields.
  */
-const REGISTRATION_FILTERS: FilterSpec = {
-  id: { column: 'event_registrations.id', type: 'integer' },
-  eventName: { column: 'events.title', type: 'string' },
-  currentStatus: { column: 'event_registrations.status', type: 'integer' },
-  isExhibitor: { column: 'event_registrations.is_exhibitor', type: 'boolean' },
-  completedDate: { column: 'event_registrations.completed_at', type: 'timestamp' },
-  mainContactId: { column: 'event_registrations.contact_id', type: 'integer' },
-  firstName: { column: 'event_registrations.first_name', type: 'string' },
-  lastName: { column: 'event_registrations.last_name', type: 'string' },
-  phone: { column: 'event_registrations.phone', type: 'string' },
-  createdDate: { column: 'event_registrations.created_at', type: 'timestamp' },
-  modifiedDate: { column: 'event_registrations.modified_at', type: 'timestamp' },
-  ...modifiedDateFilters('event_registrations.modified_at'),
-};
-
-export const getRegistrationList = defineAction({
+export const getRegistrationList = defineListAction({
   namespace: 'event',
   action: 'getRegistrationList',
-  kind: 'read',
-  params: z.object({ ...collection, eventId: id().optional() }),
-  result: registrationListResult,
-  async handler(ctx, params) {
-    const eventId = params.eventId;
+  params: { ...collection, eventId: id().optional() },
+  filters: {
+    id: { column: 'event_registrations.id', type: 'integer' },
+    eventName: { column: 'events.title', type: 'string' },
+    currentStatus: { column: 'event_registrations.status', type: 'integer' },
+    isExhibitor: { column: 'event_registrations.is_exhibitor', type: 'boolean' },
+    completedDate: { column: 'event_registrations.completed_at', type: 'timestamp' },
+    mainContactId: { column: 'event_registrations.contact_id', type: 'integer' },
+    firstName: { column: 'event_registrations.first_name', type: 'string' },
+    lastName: { column: 'event_registrations.last_name', type: 'string' },
+    phone: { column: 'event_registrations.phone', type: 'string' },
+    createdDate: { column: 'event_registrations.created_at', type: 'timestamp' },
+    modifiedDate: { column: 'event_registrations.modified_at', type: 'timestamp' },
+    ...modifiedDateFilters('event_registrations.modified_at'),
+  },
+  item: registrationListItemResult,
+  rows: async (ctx, { eventId }) => {
     if (eventId !== undefined && !(await eventExists(ctx.store, eventId))) throw eventNotFound(EventErrors.registrationListEvent);
-    const page = await fetchPage<RegistrationRow>({
-      dialect: ctx.store.dialect,
+    return {
       from: registrationsFrom(ctx.store),
-      filters: REGISTRATION_FILTERS,
-      params,
       idColumn: 'event_registrations.id',
       ...(eventId !== undefined ? { where: (eb) => eb('event_registrations.event_id', '=', eventId) } : {}),
       select: selectRegistrationRow,
-    });
+    };
+  },
+  items: async (rows, ctx) => {
     const totals = await loadInvoiceTotals(
       ctx.store,
-      page.rows.map((r) => r.id),
+      rows.map((r) => r.id),
     );
-    return { meta: page.meta, results: page.rows.map((r) => registrationListItemOf(r, totals)) };
+    return rows.map((r) => registrationListItemOf(r, totals));
   },
 });

@@ -1,7 +1,7 @@
 /** The documented shapes of getRegistration and getRegistrationList. */
 import { z } from 'zod';
 import { REGISTRATION_STATUSES } from '../codes.js';
-import { collectionOf, int, oneOf, privacyConsentResult, utcTimestamp } from '../schemas.js';
+import { int, oneOf, privacyConsentResult, utcTimestamp } from '../schemas.js';
 
 /** getRegistration, in get-registration.md's order. */
 export const registrationResult = z.strictObject({
@@ -37,8 +37,6 @@ export const registrationListItemResult = z.strictObject({
   createdDate: utcTimestamp,
   modifiedDate: utcTimestamp,
 });
-
-export const registrationListResult = collectionOf(registrationListItemResult);
 
 export type RegistrationDetail = z.input<typeof registrationResult>;
 export type RegistrationListItem = z.input<typeof registrationListItemResult>;

@@ -2,9 +2,8 @@
  * Registration rows -> the documented JSON. Invoice totals come from the invoice rows raised
  * for the registrations (refType 1), one grouped query for a whole page.
  */
-import type { Selectable, SelectQueryBuilder } from 'kysely';
+import type { Selectable } from 'kysely';
 import { formatOptionalTimestamp, formatTimestamp } from '../../../protocol/timestamp.js';
-import type { Database } from '../../../storage/schema.js';
 import type { Scope } from '../../../storage/scope.js';
 import { InvoiceRefType, InvoiceStatus } from '../../invoice/store.js';
 import type { RegistrationStatusCode } from '../codes.js';
@@ -14,17 +13,13 @@ import type { RegistrationDetail, RegistrationListItem } from './schemas.js';
 
 export type RegistrationRow = Selectable<EventRegistrationsTable> & { event_title: string };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyQuery = SelectQueryBuilder<any, any, {}>;
-
-export function registrationsFrom(store: Scope): AnyQuery {
+/** The scoped registrations with their event, before selection. */
+export function registrationsFrom(store: Scope) {
   return store.selectFrom('event_registrations').innerJoin('events', 'events.id', 'event_registrations.event_id');
 }
 
-export function selectRegistrationRow(qb: AnyQuery): SelectQueryBuilder<Database, 'event_registrations', RegistrationRow> {
-  return (qb as SelectQueryBuilder<Database, 'event_registrations' | 'events', {}>)
-    .selectAll('event_registrations')
-    .select('events.title as event_title') as unknown as SelectQueryBuilder<Database, 'event_registrations', RegistrationRow>;
+export function selectRegistrationRow(qb: ReturnType<typeof registrationsFrom>) {
+  return qb.selectAll('event_registrations').select('events.title as event_title');
 }
 
 export async function loadRegistrationRows(store: Scope, ids: readonly number[]): Promise<RegistrationRow[]> {
