@@ -43,6 +43,7 @@ try {
     faker,
     log: runtime.log,
     publicUrl: runtime.publicUrl,
+    mail: runtime.mail,
     now: Date.now(),
     contacts: request.contacts,
   });

@@ -24,6 +24,7 @@ export async function seedAccount(runtime: Runtime, options: SeedOptions): Promi
       faker,
       log: runtime.log,
       publicUrl: runtime.publicUrl,
+      mail: runtime.mail,
       now: Date.now(),
       contacts: options.contacts,
     });

@@ -4,6 +4,7 @@
  */
 import type { Faker } from '@faker-js/faker';
 import type { Logger } from 'pino';
+import type { MailSettings } from '../mail/queue.js';
 import type { Scope } from '../storage/scope.js';
 
 export interface SeedContext {
@@ -12,6 +13,8 @@ export interface SeedContext {
   readonly faker: Faker;
   readonly log: Logger;
   readonly publicUrl: string;
+  /** How the server sends mail: seeded emails go to the email log as sent ones would. */
+  readonly mail: MailSettings;
   readonly now: number;
   /** How many contacts to create (other volumes scale from it where it makes sense). */
   readonly contacts: number;

@@ -19,6 +19,7 @@ import { startHubSpotDouble, type HubSpotDouble } from '../doubles/hubspot/serve
 import { describeEachDatabase } from '../support/suite.js';
 import { crashSwitch, crashingHubSpot } from './support/crash.js';
 import { openTestSync, syncConfig } from './support/harness.js';
+import { createActionContext, internalCaller } from '../../src/registry/context.js';
 
 const DAY = 86_400_000;
 
@@ -65,7 +66,7 @@ describeEachDatabase('one-way modules (Marquee → HubSpot double)', ({ server }
     // Registered yesterday: later runs' overlap windows do not read them again by chance.
     const register = (contactId: number, paid: boolean) =>
       store.transaction(async (tx) => {
-        const ctx: EventWriteContext = { store: tx, now: Date.now() - DAY, publicUrl: server().runtime.publicUrl, recordChange: async () => undefined };
+        const ctx: EventWriteContext = createActionContext(server().runtime, tx, internalCaller(tx.accountId), { now: Date.now() - DAY, recordChanges: false });
         const c = await tx.selectFrom('contacts').select(['first_name', 'last_name', 'email']).where('id', '=', contactId).executeTakeFirstOrThrow();
         const attendee = { contactId, firstName: c.first_name, lastName: c.last_name, email: c.email, ticketId, sessionIds: [], isPublic: false };
         return (await registerForEvent(ctx, { eventId, contactId, attendees: [attendee], ...(paid ? { payment: { method: PaymentMethod.creditCard } } : {}) })).registrationId;

@@ -11,6 +11,7 @@
  * other seeders it records no outbox rows and sends no email: seed data is the starting state.
  */
 import type { Faker } from '@faker-js/faker';
+import { createActionContext, internalCaller } from '../../registry/context.js';
 import type { SeedContext, Seeder } from '../../seed/types.js';
 import type { Scope } from '../../storage/scope.js';
 import { PaymentMethod } from '../invoice/store.js';
@@ -419,7 +420,7 @@ export const eventSeeder: Seeder = {
       const plan = PLANS[i % PLANS.length]!;
       await store.transaction((tx) =>
         seedEvent(
-          { store: tx, now: seed.now, publicUrl: seed.publicUrl, recordChange: async () => {} },
+          createActionContext(seed, tx, internalCaller(tx.accountId), { now: seed.now, recordChanges: false }),
           seed.faker,
           plan,
           contacts,

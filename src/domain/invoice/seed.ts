@@ -9,6 +9,7 @@
  * Registration invoices (refType 1) are the events seeder's; these are custom invoices.
  */
 import type { Faker } from '@faker-js/faker';
+import { createActionContext, internalCaller } from '../../registry/context.js';
 import type { SeedContext, Seeder } from '../../seed/types.js';
 import type { Scope } from '../../storage/scope.js';
 import { InvoiceRefType, InvoiceStatus, ItemRefType, PaymentMethod } from './codes.js';
@@ -164,12 +165,8 @@ export async function seedInvoiceData(ctx: SeedContext): Promise<Record<string, 
     /** Instants of the seeded history stay (just) in the past. */
     const past = (t: number) => Math.min(ctx.now - 60_000, t);
     // Every write gets its own clock, so dates are those of the invoice's history.
-    const at = (now: number): InvoiceWriteContext => ({
-      store: tx,
-      now,
-      publicUrl: ctx.publicUrl,
-      recordChange: async () => undefined,
-    });
+    const at = (now: number): InvoiceWriteContext =>
+      createActionContext(ctx, tx, internalCaller(tx.accountId), { now, recordChanges: false });
     const counts = { invoices: 0, invoicePayments: 0, invoiceRefunds: 0, creditNotes: 0 };
     const cancelledWithPayment: Array<{ id: number; paidCents: number; currency: string; party: Party; at: number }> = [];
     const openByCurrency = new Map<string, number[]>();

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { upsertLead } from '../../../src/domain/crm/leads/upsert.js';
-import { recordChange } from '../../../src/outbox/record-change.js';
 import { formatTimestamp } from '../../../src/protocol/timestamp.js';
-import type { ActionContext } from '../../../src/registry/context.js';
+import { createActionContext, internalCaller } from '../../../src/registry/context.js';
 import { describeEachDatabase } from '../../support/suite.js';
 import {
   addOpportunity,
@@ -102,16 +101,7 @@ describeEachDatabase('crm.getOpportunityList and opportunity changes', ({ server
     const mark = await lastChangeId(store());
     const runtime = server().runtime;
     const id = await store().transaction(async (tx) => {
-      const now = Date.now();
-      const ctx: ActionContext = {
-        store: tx,
-        caller: { accountId: server().accountId, userId: null, apiKey: null, via: 'internal' as const, requestId: 'test' },
-        now,
-        publicUrl: server().url,
-        log: runtime.log,
-        recordChange: (subject, body) => recordChange(tx, subject, body, { type: 0 }, now),
-        sendEmail: () => Promise.reject(new Error('no mail here')),
-      };
+      const ctx = createActionContext(runtime, tx, internalCaller(server().accountId));
       const out = await upsertLead(
         ctx,
         { name: 'Venue enquiry', contactId, sourceId: refs.source, typeId: refs.plainType, stageId: refs.opportunityStage, industryId: refs.industry },

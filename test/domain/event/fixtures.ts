@@ -5,23 +5,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { EventWriteContext } from '../../../src/domain/event/context.js';
-import { queueEmail } from '../../../src/mail/queue.js';
-import { recordChange } from '../../../src/outbox/record-change.js';
+import { createActionContext, internalCaller } from '../../../src/registry/context.js';
 import type { TestServer } from '../../support/server.js';
 
 export { changesSince, expectApiError, lastChangeId, TIMESTAMP } from '../contact/fixtures.js';
 
 /** Runs `fn` in one transaction of the main account with a write context like an action's. */
 export async function inTransaction<T>(server: TestServer, fn: (ctx: EventWriteContext) => Promise<T>, now = Date.now()): Promise<T> {
-  return server.store().transaction((tx) =>
-    fn({
-      store: tx,
-      now,
-      publicUrl: server.url,
-      recordChange: (subject, body) => recordChange(tx, subject, body, { type: 0 }, now),
-      sendEmail: (email) => queueEmail(tx, server.runtime.mail, email, now),
-    }),
-  );
+  return server.store().transaction((tx) => fn(createActionContext(server.runtime, tx, internalCaller(tx.accountId), { now })));
 }
 
 export async function addContact(server: TestServer, tag = 'guest'): Promise<{ id: number; firstName: string; lastName: string; email: string }> {

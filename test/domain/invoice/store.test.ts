@@ -7,6 +7,7 @@ import { Faker, en } from '@faker-js/faker';
 import { describeEachDatabase } from '../../support/suite.js';
 import { addContact, menuInvoice, write } from './fixtures.js';
 import type { Json } from '../../support/json.js';
+import { createActionContext, internalCaller } from '../../../src/registry/context.js';
 
 
 describeEachDatabase('invoices as a shared service', ({ server }) => {
@@ -42,7 +43,7 @@ describeEachDatabase('invoices as a shared service', ({ server }) => {
   it('refuses to write outside a transaction', async () => {
     const store = server().store();
     await assert.rejects(
-      createInvoice({ store, now: Date.now(), publicUrl: server().url, recordChange: async () => undefined }, menuInvoice()),
+      createInvoice(createActionContext(server().runtime, store, internalCaller(store.accountId)), menuInvoice()),
       /transaction/,
     );
   });
@@ -84,7 +85,7 @@ describeEachDatabase('invoices as a shared service', ({ server }) => {
     const account = await server().newAccount();
     const faker = new Faker({ locale: [en] });
     faker.seed(11);
-    const ctx = { store: server().store(account.accountId), faker, log: server().runtime.log, publicUrl: server().url, now: Date.now(), contacts: 60 };
+    const ctx = { store: server().store(account.accountId), faker, log: server().runtime.log, publicUrl: server().url, mail: server().runtime.mail, now: Date.now(), contacts: 60 };
     await contactSeeder.seed(ctx);
     const counts = await invoiceSeeder.seed(ctx);
     assert.ok(counts.invoices! >= 9);

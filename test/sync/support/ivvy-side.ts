@@ -9,6 +9,7 @@ import type { EventWriteContext } from '../../../src/domain/event/context.js';
 import { respondToInvitation } from '../../../src/domain/event/invitations/store.js';
 import { cancelRegistration } from '../../../src/domain/event/registrations/store.js';
 import type { TestServer } from '../../support/server.js';
+import { createActionContext, internalCaller } from '../../../src/registry/context.js';
 
 export interface IvvyEvent {
   id: number;
@@ -51,12 +52,9 @@ export async function listAll<T>(client: MarqueeClient, namespace: string, actio
 /** Changes the API cannot make (answers, check-ins, cancellations), made in the server's store. */
 export function ivvyChanges(server: () => TestServer) {
   const client = () => server().client;
-  const writeContext = (): EventWriteContext => ({
-    store: server().store(),
-    now: Date.now(),
-    publicUrl: server().runtime.publicUrl,
-    recordChange: async () => undefined,
-  });
+  // Changes made behind the API's back, as a CRM sees them: no notifications.
+  const writeContext = (): EventWriteContext =>
+    createActionContext(server().runtime, server().store(), internalCaller(server().accountId), { recordChanges: false });
 
   return {
     /** The first undecided invitee of these events says yes. */

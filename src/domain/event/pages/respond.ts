@@ -5,8 +5,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import { escapeHtml, htmlDocument } from '../../../mail/html.js';
-import { queueEmail } from '../../../mail/queue.js';
-import { recordChange } from '../../../outbox/record-change.js';
+import { createActionContext, internalCaller } from '../../../registry/context.js';
 import type { Runtime } from '../../../runtime.js';
 import { createScope } from '../../../storage/scope.js';
 import type { EventWriteContext } from '../context.js';
@@ -30,14 +29,7 @@ export function notFound(reply: FastifyReply, what: string): FastifyReply {
 
 /** Runs `fn` in a transaction of `accountId` with a write context like an action's. */
 export function inAccount<T>(runtime: Runtime, accountId: number, fn: (ctx: EventWriteContext) => Promise<T>): Promise<T> {
-  const now = Date.now();
   return createScope(runtime.storage.db, accountId, runtime.storage.dialect).transaction((tx) =>
-    fn({
-      store: tx,
-      now,
-      publicUrl: runtime.publicUrl,
-      recordChange: (subject, body) => recordChange(tx, subject, body, { type: 0 }, now),
-      sendEmail: (email) => queueEmail(tx, runtime.mail, email, now),
-    }),
+    fn(createActionContext(runtime, tx, internalCaller(accountId))),
   );
 }
