@@ -1,8 +1,14 @@
 /**
- * The venue namespace: venue setup data, availability, quotes and bookings, accommodation.
- * Not implemented yet: every action answers 501 Not Implemented.
+ * The venue namespace: venues and their setup data (spaces/, rooms/, catalog/), availability,
+ * and, not implemented yet (501), quotes, bookings and accommodation reservations.
  */
 import { defineNamespace, NOT_IMPLEMENTED } from '../../registry/namespace.js';
+import { catalogActions } from './catalog/index.js';
+import { venue as venueMigration } from './migrations/0012_venue.js';
+import { roomsActions } from './rooms/index.js';
+import { venueSeeder } from './seed/seed.js';
+import { spacesActions } from './spaces/index.js';
+import { getVenue, getVenueList } from './venues/actions.js';
 
 export const venue = defineNamespace({
   namespace: 'venue',
@@ -74,8 +80,6 @@ export const venue = defineNamespace({
     getSpaceHirePlanRate: NOT_IMPLEMENTED,
     getSpaceHirePlanRateList: NOT_IMPLEMENTED,
     getTaxList: NOT_IMPLEMENTED,
-    getVenue: NOT_IMPLEMENTED,
-    getVenueList: NOT_IMPLEMENTED,
     getVenuePackage: NOT_IMPLEMENTED,
     getVenuePackageList: NOT_IMPLEMENTED,
     getVenueRatePlanList: NOT_IMPLEMENTED,
@@ -91,5 +95,13 @@ export const venue = defineNamespace({
     removeSpaceBlockout: NOT_IMPLEMENTED,
     updateBookingRoomReservationGuestContact: NOT_IMPLEMENTED,
     uploadBookingDocument: NOT_IMPLEMENTED,
+    // The setup areas' actions override the placeholders above as they land.
+    ...spacesActions,
+    ...roomsActions,
+    ...catalogActions,
+    getVenue,
+    getVenueList,
   },
+  migrations: [venueMigration],
+  seeder: venueSeeder,
 });

@@ -294,7 +294,7 @@ describeEachDatabase('contact: companies', ({ server }) => {
     assert.deepEqual(page.meta, { totalResults: 5, start: 3, perPage: 1, count: 1 });
     assert.equal(page.results[0]!.id, ids[3]);
     assert.deepEqual(Object.keys(page.results[0]!), COMPANY_KEYS);
-    await expectApiError(list({ filter: { venueGroupId: 1 } }), 400, 23016, "'filter.venueGroupId' does not validate");
+    await expectApiError(list({ filter: { venueName: 1 } }), 400, 23016, "'filter.venueName' does not validate");
   });
 
   it('keeps companies inside their account', async () => {

@@ -111,7 +111,7 @@ describeEachDatabase('contact: getContactList', ({ server }) => {
   });
 
   it('refuses unknown filters and malformed values with 23016', async () => {
-    await expectApiError(list({ filter: { venueId: 3 } }), 400, 23016, "'filter.venueId' does not validate");
+    await expectApiError(list({ filter: { venueName: 3 } }), 400, 23016, "'filter.venueName' does not validate");
     await expectApiError(list({ filter: { fromModifiedDate: 'yesterday' } }), 400, 23016, "'filter.fromModifiedDate' does not validate");
     await expectApiError(list({ filter: { companyId: 'abc' } }), 400, 23016, "'filter.companyId' does not validate");
     await expectApiError(list({ perPage: 'ten' }), 400, 23016, "'perPage' does not validate");

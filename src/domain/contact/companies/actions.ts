@@ -4,6 +4,7 @@ import { defineAction } from '../../../registry/define-action.js';
 import { defineListAction } from '../../../registry/define-list-action.js';
 import { id } from '../../../registry/params.js';
 import { companyNotFound } from '../errors.js';
+import { COMPANY_MEMBERS, venueMemberFilters } from '../../venue/venues/member-filters.js';
 import { modifiedDateFilters } from '../modified-filters.js';
 import { companyInput } from './params.js';
 import { companyResult } from './schemas.js';
@@ -35,6 +36,7 @@ export const getCompanyList = defineListAction({
     modifiedDate: { column: 'companies.modified_at', type: 'timestamp' },
     createdDate: { column: 'companies.created_at', type: 'timestamp' },
     ...modifiedDateFilters('companies.modified_at'),
+    ...venueMemberFilters(COMPANY_MEMBERS),
   },
   item: companyResult,
   rows: (ctx) => ({

@@ -5,6 +5,7 @@ import { defineAction } from '../../../registry/define-action.js';
 import { defineListAction } from '../../../registry/define-list-action.js';
 import { bool, id } from '../../../registry/params.js';
 import { contactNotFound } from '../errors.js';
+import { CONTACT_MEMBERS, venueMemberFilters } from '../../venue/venues/member-filters.js';
 import { modifiedDateFilters } from '../modified-filters.js';
 import { contactInput } from './params.js';
 import { contactListItemResult, contactResult } from './schemas.js';
@@ -21,8 +22,8 @@ export const getContactList = defineListAction({
   action: 'getContactList',
   /**
    * The documented filters plus every scalar field of the result, each with the generic
-   * modifiers of filtering.md. venueId and venueGroupId wait for the venues module (a contact's
-   * venue links live there), so they are refused as unknown filters until then.
+   * modifiers of filtering.md. venueId and venueGroupId match the contacts a venue deals with
+   * (venue/venues/member-filters.ts).
    */
   filters: {
     id: { column: 'contacts.id', type: 'integer' },
@@ -58,6 +59,7 @@ export const getContactList = defineListAction({
             .where('subscription_group_members.group_id', '=', value),
         ),
     },
+    ...venueMemberFilters(CONTACT_MEMBERS),
   },
   item: contactListItemResult,
   rows: (ctx) => ({

@@ -4,8 +4,8 @@
  * activities linked to them and to the account's users. Volumes scale from `ctx.contacts`.
  * Multi-row inserts in one transaction; no outbox rows (seed data is a starting state).
  *
- * Venues belong to the venue namespace, which Marquee does not implement yet; seeded
- * opportunities (and their tasks and activities) use the venue ids in SEED_VENUE_IDS.
+ * Seeded opportunities (and their tasks and activities) are at the account's venues, seeded
+ * before the crm namespace.
  */
 import type { Faker } from '@faker-js/faker';
 import { formatTimestamp } from '../../../protocol/timestamp.js';
@@ -27,8 +27,6 @@ import {
   TASK_NAMES,
   TYPES,
 } from './reference-data.js';
-
-export const SEED_VENUE_IDS = [1, 2] as const;
 
 const CHUNK = 500;
 const DAY = 86_400_000;
@@ -53,6 +51,7 @@ interface Refs {
   fields: Array<{ id: number; fieldType: number; displayName: string; options: string[] }>;
   userIds: number[];
   industryIds: number[];
+  venueIds: number[];
 }
 
 /** Creates the lists when the account has none yet, then reads them back. */
@@ -158,6 +157,7 @@ async function referenceData(tx: Scope, now: number): Promise<{ refs: Refs; coun
       })),
       userIds: users.map((u) => u.id),
       industryIds: industries.map((i) => i.id),
+      venueIds: (await tx.selectFrom('venues').select('id').orderBy('id').execute()).map((v) => v.id),
     },
   };
 }
@@ -250,7 +250,7 @@ async function seedLeads(tx: Scope, faker: Faker, refs: Refs, people: Awaited<Re
       ? faker.helpers.arrayElement(people.companyContacts)
       : faker.helpers.arrayElement(people.contacts);
   for (let i = 0; i < counts.leads; i++) rows.push(leadRow(faker, refs, pickParty(), now, null));
-  for (let i = 0; i < counts.opportunities; i++) rows.push(leadRow(faker, refs, pickParty(), now, faker.helpers.arrayElement(SEED_VENUE_IDS)));
+  for (let i = 0; i < counts.opportunities; i++) rows.push(leadRow(faker, refs, pickParty(), now, faker.helpers.arrayElement(refs.venueIds)));
   rows.sort((a, b) => a.created_at - b.created_at);
   const seeded: SeededLead[] = [];
   await inChunks(rows, async (chunk) => {
@@ -329,7 +329,7 @@ interface Owner {
 }
 
 /** Most tasks and activities follow a lead; the rest a contact, a company contact or a venue. */
-function pickOwner(faker: Faker, leads: readonly SeededLead[], people: Awaited<ReturnType<typeof parties>>, now: number): Owner {
+function pickOwner(faker: Faker, refs: Refs, leads: readonly SeededLead[], people: Awaited<ReturnType<typeof parties>>, now: number): Owner {
   const roll = faker.number.float();
   if (roll < 0.6 || people.contacts.length === 0) {
     const lead = faker.helpers.arrayElement(leads);
@@ -344,13 +344,17 @@ function pickOwner(faker: Faker, leads: readonly SeededLead[], people: Awaited<R
     const p = faker.helpers.arrayElement(people.companyContacts);
     return { venue_id: null, lead_id: null, contact_id: null, company_id: p.companyId, company_contact_id: p.contactId, createdAfter };
   }
-  return { venue_id: faker.helpers.arrayElement(SEED_VENUE_IDS), lead_id: null, contact_id: null, company_id: null, company_contact_id: null, createdAfter };
+  if (refs.venueIds.length === 0) {
+    const p = faker.helpers.arrayElement(people.contacts);
+    return { venue_id: null, lead_id: null, contact_id: p.contactId, company_id: null, company_contact_id: null, createdAfter };
+  }
+  return { venue_id: faker.helpers.arrayElement(refs.venueIds), lead_id: null, contact_id: null, company_id: null, company_contact_id: null, createdAfter };
 }
 
 async function seedTasks(tx: Scope, faker: Faker, refs: Refs, leads: readonly SeededLead[], people: Awaited<ReturnType<typeof parties>>, count: number, now: number) {
   const rows: TenantInsert<'crm_tasks'>[] = [];
   for (let i = 0; i < count; i++) {
-    const { createdAfter, ...owner } = pickOwner(faker, leads, people, now);
+    const { createdAfter, ...owner } = pickOwner(faker, refs, leads, people, now);
     const createdAt = between(faker, createdAfter, now);
     const status = faker.helpers.weightedArrayElement([
       { weight: 35, value: 0 },
@@ -387,7 +391,7 @@ async function seedTasks(tx: Scope, faker: Faker, refs: Refs, leads: readonly Se
 async function seedActivities(tx: Scope, faker: Faker, refs: Refs, leads: readonly SeededLead[], people: Awaited<ReturnType<typeof parties>>, count: number, now: number) {
   const rows: TenantInsert<'crm_activities'>[] = [];
   for (let i = 0; i < count; i++) {
-    const { createdAfter, ...owner } = pickOwner(faker, leads, people, now);
+    const { createdAfter, ...owner } = pickOwner(faker, refs, leads, people, now);
     const createdAt = between(faker, createdAfter, now);
     const subType = faker.helpers.arrayElement([1, 2, 3]);
     const start = createdAt + faker.number.int({ min: 1, max: 30 * 24 }) * HOUR;
@@ -424,7 +428,11 @@ export async function seedCrmData(ctx: SeedContext): Promise<Record<string, numb
       faker,
       refs,
       people,
-      { leads: Math.max(5, Math.round(people.contacts.length / 10)), opportunities: Math.max(3, Math.round(people.contacts.length / 20)) },
+      {
+        leads: Math.max(5, Math.round(people.contacts.length / 10)),
+        // Opportunities are at a venue: none without one.
+        opportunities: refs.venueIds.length === 0 ? 0 : Math.max(3, Math.round(people.contacts.length / 20)),
+      },
       now,
     );
     const work = Math.round(leads.length * 1.5);

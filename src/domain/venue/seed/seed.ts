@@ -1,0 +1,15 @@
+/** The venue namespace's demo data: the venues first, then each setup area's data for them. */
+import type { Seeder } from '../../../seed/types.js';
+import { seedCatalog } from '../catalog/seed.js';
+import { seedRooms } from '../rooms/seed.js';
+import { seedSpaces } from '../spaces/seed.js';
+import { seedVenues } from './venues.js';
+
+export const venueSeeder: Seeder = {
+  name: 'venue',
+  async seed(ctx) {
+    const { venues, counts } = await seedVenues(ctx);
+    const area = { ...ctx, venues };
+    return { ...counts, ...(await seedSpaces(area)), ...(await seedRooms(area)), ...(await seedCatalog(area)) };
+  },
+};
