@@ -56,6 +56,13 @@ export const SUBJECTS = {
     'BookingDocumentDeleted',
     'BookingBeoGenerated',
     'BookingBeoDeleted',
+    // Venue setup writes: Marquee's subjects, named as the documented ones (docs/compatibility.md, Venues).
+    'FunctionSpaceAdded',
+    'FunctionSpaceUpdated',
+    'FunctionSpaceCategoryAdded',
+    'FunctionSpaceCategoryUpdated',
+    'GuestRoomAdded',
+    'GuestRoomUpdated',
   ],
   ari: ['RoomInventoryUpdated', 'RoomRatesUpdated', 'RatePlanBookingRulesUpdated'],
   events: [
