@@ -4,10 +4,13 @@
  */
 import { defineNamespace, NOT_IMPLEMENTED } from '../../registry/namespace.js';
 import { catalogActions } from './catalog/index.js';
+import { catalogMigration } from './catalog/migrations/0015_venue_catalog.js';
 import { venue as venueMigration } from './migrations/0012_venue.js';
 import { roomsActions } from './rooms/index.js';
+import { roomsMigration } from './rooms/migrations/0014_venue_rooms.js';
 import { venueSeeder } from './seed/seed.js';
 import { spacesActions } from './spaces/index.js';
+import { spacesMigration } from './spaces/migrations/0013_venue_spaces.js';
 import { getVenue, getVenueList } from './venues/actions.js';
 
 export const venue = defineNamespace({
@@ -102,6 +105,6 @@ export const venue = defineNamespace({
     getVenue,
     getVenueList,
   },
-  migrations: [venueMigration],
+  migrations: [venueMigration, spacesMigration, roomsMigration, catalogMigration],
   seeder: venueSeeder,
 });
