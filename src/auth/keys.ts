@@ -1,7 +1,7 @@
 /** API keys: a public key id, a sealed secret, an optional user, and a revoked flag. */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../storage/schema.js';
+import type { Database, KeyKind } from '../storage/schema.js';
 import type { SecretBox } from './secret-box.js';
 
 export interface ApiKeyRecord {
@@ -9,6 +9,8 @@ export interface ApiKeyRecord {
   secret: string;
   accountId: number;
   userId: number | null;
+  /** A partner key may call only the partner namespace, and an account key anything else. */
+  kind: KeyKind;
   revoked: boolean;
 }
 
@@ -17,6 +19,7 @@ export interface ApiKeySummary {
   accountId: number;
   userId: number | null;
   label: string | null;
+  kind: KeyKind;
   createdAt: number;
   revokedAt: number | null;
 }
@@ -24,8 +27,8 @@ export interface ApiKeySummary {
 export async function createApiKey(
   db: Kysely<Database>,
   box: SecretBox,
-  input: { accountId: number; userId?: number | null; label?: string | null; now?: number },
-): Promise<{ key: string; secret: string; accountId: number; userId: number | null }> {
+  input: { accountId: number; userId?: number | null; label?: string | null; kind?: KeyKind; now?: number },
+): Promise<{ key: string; secret: string; accountId: number; userId: number | null; kind: KeyKind }> {
   const key = randomBytes(16).toString('hex');
   const secret = randomBytes(20).toString('hex');
   const userId = input.userId ?? null;
@@ -37,17 +40,18 @@ export async function createApiKey(
       user_id: userId,
       secret_box: box.seal(secret),
       label: input.label ?? null,
+      kind: input.kind ?? 'account',
       created_at: input.now ?? Date.now(),
       revoked_at: null,
     })
     .execute();
-  return { key, secret, accountId: input.accountId, userId };
+  return { key, secret, accountId: input.accountId, userId, kind: input.kind ?? 'account' };
 }
 
 export async function findApiKey(db: Kysely<Database>, box: SecretBox, key: string): Promise<ApiKeyRecord | null> {
   const row = await db
     .selectFrom('api_keys')
-    .select(['key', 'account_id', 'user_id', 'secret_box', 'revoked_at'])
+    .select(['key', 'account_id', 'user_id', 'secret_box', 'kind', 'revoked_at'])
     .where('key', '=', key)
     .executeTakeFirst();
   if (!row) return null;
@@ -56,6 +60,7 @@ export async function findApiKey(db: Kysely<Database>, box: SecretBox, key: stri
     secret: box.open(row.secret_box),
     accountId: row.account_id,
     userId: row.user_id,
+    kind: row.kind,
     revoked: row.revoked_at !== null,
   };
 }
@@ -74,7 +79,7 @@ export async function revokeApiKey(db: Kysely<Database>, key: string, now = Date
 }
 
 export async function listApiKeys(db: Kysely<Database>, accountId?: number): Promise<ApiKeySummary[]> {
-  let q = db.selectFrom('api_keys').select(['key', 'account_id', 'user_id', 'label', 'created_at', 'revoked_at']);
+  let q = db.selectFrom('api_keys').select(['key', 'account_id', 'user_id', 'label', 'kind', 'created_at', 'revoked_at']);
   if (accountId !== undefined) q = q.where('account_id', '=', accountId);
   const rows = await q.orderBy('created_at').orderBy('key').execute();
   return rows.map((r) => ({
@@ -82,6 +87,7 @@ export async function listApiKeys(db: Kysely<Database>, accountId?: number): Pro
     accountId: r.account_id,
     userId: r.user_id,
     label: r.label,
+    kind: r.kind,
     createdAt: r.created_at,
     revokedAt: r.revoked_at,
   }));

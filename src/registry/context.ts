@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { queueEmail, type MailSettings, type OutgoingEmail } from '../mail/queue.js';
 import { recordChange } from '../outbox/record-change.js';
 import type { Subject } from '../outbox/subjects.js';
+import type { KeyKind } from '../storage/schema.js';
 import type { Scope } from '../storage/scope.js';
 
 /** Who is calling: the verified key's account and user. */
@@ -14,6 +15,8 @@ export interface Caller {
   readonly apiKey: string | null;
   /** Where the call came from: HTTP, a batch job, or Marquee itself. */
   readonly via: 'http' | 'batch' | 'internal';
+  /** The kind of key: a partner key may call only the partner namespace (absent: an account key). */
+  readonly keyKind?: KeyKind;
   readonly requestId: string;
 }
 

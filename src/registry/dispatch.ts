@@ -8,7 +8,7 @@ import { ZodError } from 'zod';
 import type { MailSettings } from '../mail/queue.js';
 import { ApiError, type ErrorEnvelope } from '../protocol/errors.js';
 import { materialize } from '../protocol/json-text.js';
-import { Codes, internalError, notImplemented } from '../protocol/specific-codes.js';
+import { Codes, forbidden, internalError, notImplemented } from '../protocol/specific-codes.js';
 import { createScope, type Scope } from '../storage/scope.js';
 import type { Storage } from '../storage/database.js';
 import { findCatalogueEntry, isNamespace } from '../protocol/catalogue.js';
@@ -57,6 +57,17 @@ export function resolveAction(registry: Registry, namespace: string, action: str
   throw new ApiError(404, Codes.unknownAction, `Unknown action '${action}' in namespace '${namespace}'`);
 }
 
+/**
+ * Partner keys read the marketplace and nothing else; account keys everything but the
+ * marketplace (partner/README.md: partners need an agreement; docs/compatibility.md).
+ */
+function refuseOtherKeyKind(caller: Caller, namespace: string): void {
+  const partner = caller.keyKind === 'partner';
+  if (partner !== (namespace === 'partner')) {
+    throw forbidden(partner ? 'A partner key may only call the partner namespace' : 'The partner namespace needs a partner key');
+  }
+}
+
 /** iVvy (PHP) decodes `[]` and an empty body the same way as `{}`. */
 function normaliseParams(params: unknown): unknown {
   if (params === undefined || params === null) return {};
@@ -67,6 +78,7 @@ function normaliseParams(params: unknown): unknown {
 export async function dispatch(deps: DispatchDeps, call: DispatchCall, options: DispatchOptions = {}): Promise<DispatchResult> {
   let def: AnyAction | undefined;
   try {
+    refuseOtherKeyKind(call.caller, call.namespace);
     def = resolveAction(deps.registry, call.namespace, call.action);
     const raw = normaliseParams(call.params);
     const parsed = def.params.safeParse(raw);

@@ -9,6 +9,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ApiKeyRecord } from '../auth/keys.js';
+import type { KeyKind } from '../storage/schema.js';
 import { ApiError } from '../protocol/errors.js';
 import { md5Hex, parseAuthorization, signaturesMatch, hmacSha1Hex, stringToSign } from '../protocol/signing.js';
 import { Codes, unauthorized } from '../protocol/specific-codes.js';
@@ -30,6 +31,7 @@ export interface Authenticated {
   key: string;
   accountId: number;
   userId: number | null;
+  keyKind: KeyKind;
 }
 
 /** What the checks before the key lookup established. */
@@ -113,7 +115,7 @@ export function verify(request: SignedHttpRequest, checked: Preflight, record: A
   );
   if (!signaturesMatch(expected, checked.signature)) throw unauthorized(Codes.signatureMismatch, 'Signature does not match');
   if (record.revoked) throw new ApiError(463, Codes.keyRevoked, 'Key Revoked');
-  return { key: record.key, accountId: record.accountId, userId: record.userId };
+  return { key: record.key, accountId: record.accountId, userId: record.userId, keyKind: record.kind };
 }
 
 export async function authenticate(

@@ -187,7 +187,14 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
       namespace: target.namespace,
       action: target.action,
       params,
-      caller: { accountId: identity.accountId, userId: identity.userId, apiKey: identity.key, via: 'http', requestId: x.requestId },
+      caller: {
+        accountId: identity.accountId,
+        userId: identity.userId,
+        apiKey: identity.key,
+        via: 'http',
+        requestId: x.requestId,
+        keyKind: identity.keyKind,
+      },
     });
     send(x, result.status, result.body);
   }

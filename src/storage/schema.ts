@@ -37,9 +37,13 @@ export interface ApiKeysTable {
   /** AES-256-GCM box of the secret under the server's master key (see auth/secret-box.ts). */
   secret_box: string;
   label: string | null;
+  /** `account`, or `partner` (the partner namespace only): auth/keys.ts. */
+  kind: Generated<KeyKind>;
   created_at: number;
   revoked_at: number | null;
 }
+
+export type KeyKind = 'account' | 'partner';
 
 /** The change outbox: one row per recorded change, committed with the data it describes. */
 export interface ChangesTable {

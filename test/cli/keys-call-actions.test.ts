@@ -9,11 +9,27 @@ describeEachDatabase('marquee keys / call', ({ server }) => {
   const env = () => ({ MARQUEE_MASTER_KEY: server().runtime.config.masterKey });
   const db = () => ['--database', server().database.url];
 
+  it('creates partner keys, which call the partner namespace only, and lists keys in a table with a header', async () => {
+    const created = await runCli(['keys', 'create', '--partner', ...db(), '--json'], env());
+    assert.equal(created.code, 0, created.stderr);
+    const partner = JSON.parse(created.stdout) as { key: string; secret: string; kind: string };
+    assert.equal(partner.kind, 'partner');
+    const refused = await runCli(['call', 'contact', 'getContactList', '--url', server().url, '--key', partner.key, '--secret', partner.secret]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stdout + refused.stderr, /403|partner namespace/);
+    const listed = await runCli(['keys', 'list', ...db()], env());
+    assert.equal(listed.code, 0, listed.stderr);
+    const lines = listed.stdout.trim().split('\n');
+    assert.match(lines[0]!, /^key\s+account\s+user\s+kind\s+state\s+created\s+label$/);
+    assert.ok(lines.some((l) => l.includes(partner.key) && l.includes('partner')));
+  });
+
   it('creates a key (and an account) as JSON that signs working calls, lists it, revokes it', async () => {
     const created = await runCli(['keys', 'create', ...db(), '--json'], env());
     assert.equal(created.code, 0, created.stderr);
-    const key = JSON.parse(created.stdout) as { key: string; secret: string; accountId: number; userId: number | null };
-    assert.deepEqual(Object.keys(key).sort(), ['accountId', 'key', 'secret', 'userId']);
+    const key = JSON.parse(created.stdout) as { key: string; secret: string; accountId: number; userId: number | null; kind: string };
+    assert.deepEqual(Object.keys(key).sort(), ['accountId', 'key', 'kind', 'secret', 'userId']);
+    assert.equal(key.kind, 'account');
     assert.equal(key.userId, null);
     assert.notEqual(key.accountId, server().accountId);
 

@@ -31,7 +31,7 @@ export interface TestServer {
   /** Tenant-scoped storage access for arranging and asserting data directly. */
   store(accountId?: number): Scope;
   /** A second account with its own key and client, for tenancy tests. */
-  newAccount(options?: { withUser?: 'primary' | 'secondary' | 'none' }): Promise<{
+  newAccount(options?: { withUser?: 'primary' | 'secondary' | 'none'; keyKind?: 'account' | 'partner' }): Promise<{
     accountId: number;
     userId: number | null;
     key: string;
@@ -94,7 +94,7 @@ export async function startTestServer(
     if (withUser === 'secondary') {
       userId = await createUser(db, accountId, { firstName: 'Sam', lastName: 'Second', email: 'sam@example.com', isPrimary: false });
     }
-    const key = await createApiKey(db, runtime.secrets, { accountId, userId });
+    const key = await createApiKey(db, runtime.secrets, { accountId, userId, kind: options.keyKind ?? 'account' });
     return { accountId, userId, key: key.key, secret: key.secret, client: createClient({ url, key: key.key, secret: key.secret, retries: 0 }) };
   };
   const main = await newAccount({ withUser: 'none' });

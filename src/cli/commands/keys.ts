@@ -3,6 +3,7 @@ import { accountExists, createAccount, userOfAccount } from '../../auth/accounts
 import { createApiKey, listApiKeys, revokeApiKey } from '../../auth/keys.js';
 import { formatTimestamp } from '../../protocol/timestamp.js';
 import { integerOption, printJson, withRuntime } from '../shared.js';
+import { plainTable } from '../table.js';
 
 export function registerKeys(program: Command): void {
   const keys = program.command('keys').description('Manage API keys');
@@ -14,14 +15,15 @@ export function registerKeys(program: Command): void {
     .option('--account <id>', 'existing account id', integerOption)
     .option('--user <id>', 'user the key acts as (omit for an account-level key)', integerOption)
     .option('--label <text>', 'a note to recognise the key by')
-    .option('--json', 'print {"key","secret","accountId","userId"}')
-    .action(async (opts: { database?: string; account?: number; user?: number; label?: string; json?: boolean }) => {
+    .option('--partner', 'a partner key: it reads the venue marketplace (partner namespace) and nothing else')
+    .option('--json', 'print {"key","secret","accountId","userId","kind"}')
+    .action(async (opts: { database?: string; account?: number; user?: number; label?: string; partner?: boolean; json?: boolean }) => {
       await withRuntime(opts.database ? { databaseUrl: opts.database } : {}, async (runtime) => {
         const db = runtime.storage.db;
         let accountId = opts.account;
         if (accountId === undefined) {
           const created = await createAccount(db, {
-            name: opts.label ?? 'Marquee account',
+            name: opts.label ?? (opts.partner ? 'Marquee partner' : 'Marquee account'),
             primaryUser: { firstName: 'Primary', lastName: 'User', email: 'primary@marquee.local', isPrimary: true },
           });
           accountId = created.accountId;
@@ -35,9 +37,14 @@ export function registerKeys(program: Command): void {
           accountId,
           userId: opts.user ?? null,
           label: opts.label ?? null,
+          kind: opts.partner ? 'partner' : 'account',
         });
         if (opts.json) printJson(key);
-        else process.stdout.write(`key:     ${key.key}\nsecret:  ${key.secret}\naccount: ${key.accountId}\nuser:    ${key.userId ?? '-'}\n`);
+        else {
+          process.stdout.write(
+            `key:     ${key.key}\nsecret:  ${key.secret}\naccount: ${key.accountId}\nuser:    ${key.userId ?? '-'}\nkind:    ${key.kind}\n`,
+          );
+        }
       });
     });
 
@@ -62,12 +69,16 @@ export function registerKeys(program: Command): void {
       await withRuntime(opts.database ? { databaseUrl: opts.database } : {}, async (runtime) => {
         const rows = await listApiKeys(runtime.storage.db, opts.account);
         if (opts.json) return printJson(rows);
-        for (const r of rows) {
-          const state = r.revokedAt === null ? 'active' : `revoked ${formatTimestamp(r.revokedAt)}`;
-          process.stdout.write(
-            `${r.key}  account ${r.accountId}  user ${r.userId ?? '-'}  ${state}  created ${formatTimestamp(r.createdAt)}${r.label ? `  ${r.label}` : ''}\n`,
-          );
-        }
+        const lines = rows.map((r) => [
+          r.key,
+          r.accountId,
+          r.userId ?? '-',
+          r.kind,
+          r.revokedAt === null ? 'active' : `revoked ${formatTimestamp(r.revokedAt)}`,
+          formatTimestamp(r.createdAt),
+          r.label ?? '',
+        ]);
+        process.stdout.write(plainTable(['key', 'account', 'user', 'kind', 'state', 'created', 'label'], lines));
       });
     });
 }

@@ -10,5 +10,6 @@ import { mail } from './0004_mail.js';
 import { sync } from './0009_sync.js';
 import { writeVersions } from './0010_write_versions.js';
 import { outboxIndex } from './0011_outbox_index.js';
+import { keyKinds } from './0016_key_kinds.js';
 
-export const platformMigrations: readonly Migration[] = [foundation, batchNotify, mail, sync, writeVersions, outboxIndex];
+export const platformMigrations: readonly Migration[] = [foundation, batchNotify, mail, sync, writeVersions, outboxIndex, keyKinds];
