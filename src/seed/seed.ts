@@ -24,7 +24,8 @@ export async function seedAccount(runtime: Runtime, options: SeedOptions): Promi
       faker,
       log: runtime.log,
       publicUrl: runtime.publicUrl,
-      mail: runtime.mail,
+      // Seeded emails are the record of mail sent in the seeded past: logged, never delivered.
+      mail: { ...runtime.mail, delivers: false },
       now: Date.now(),
       contacts: options.contacts,
     });

@@ -61,8 +61,6 @@ interface SeedContact {
   email: string;
 }
 
-const at = (ctx: EventWriteContext, now: number): EventWriteContext => ({ ...ctx, now });
-
 function between(faker: Faker, from: number, to: number): number {
   return to <= from ? from : faker.number.int({ min: from, max: to });
 }
@@ -83,7 +81,8 @@ function eventRow(faker: Faker, plan: Plan, now: number, users: number[]): { row
           : `${faker.company.name()} client briefing`;
   const conference = plan.kind === 'conference';
   return {
-    createdAt: start0 - between(faker, 60, 120) * DAY,
+    // Created before it starts, and never after now (a far event was set up recently).
+    createdAt: Math.min(start0 - between(faker, 60, 120) * DAY, now - between(faker, 2, 30) * DAY),
     row: {
       event_type: { conference: 7, seminar: 6, social: faker.helpers.arrayElement([1, 3]), record: 12 }[plan.kind],
       title: title.slice(0, 140),
@@ -296,9 +295,10 @@ interface Counts {
   checkIns: number;
 }
 
-async function seedEvent(base: EventWriteContext, faker: Faker, plan: Plan, contacts: SeedContact[], refs: { users: number[]; tags: number[]; groups: number[] }, counts: Counts) {
+/** `clock(t)` is a write context dated `t`: emails and changes carry the time of the history they stand for. */
+async function seedEvent(base: EventWriteContext, clock: (now: number) => EventWriteContext, faker: Faker, plan: Plan, contacts: SeedContact[], refs: { users: number[]; tags: number[]; groups: number[] }, counts: Counts) {
   const { row, createdAt } = eventRow(faker, plan, base.now, refs.users);
-  const organiser = at(base, createdAt);
+  const organiser = clock(createdAt);
   const { id: eventId } = await insertEvent(organiser, row);
   const prog = await programme(base.store, faker, plan, eventId, row, createdAt, refs.tags, refs.groups);
   counts.events++;
@@ -328,7 +328,7 @@ async function seedEvent(base: EventWriteContext, faker: Faker, plan: Plan, cont
           ]);
     if (answer === 'U') continue;
     if (answer === 'Y') yes.push(c);
-    await respondToInvitation(at(base, between(faker, createdAt + HOUR, lastChance)), invitationIds.get(c.id)!, answer);
+    await respondToInvitation(clock(between(faker, createdAt + HOUR, lastChance)), invitationIds.get(c.id)!, answer);
   }
   if (plan.kind === 'record' || prog.delegateTickets.length === 0) return;
 
@@ -359,7 +359,7 @@ async function seedEvent(base: EventWriteContext, faker: Faker, plan: Plan, cont
   });
   for (const r of registrations) {
     const when = between(faker, createdAt + 2 * HOUR, lastChance);
-    const ctx = at(base, when);
+    const ctx = clock(when);
     const others = contacts.filter((c) => c.id !== r.contact.id);
     const attendees = attendeesFor(faker, r.contact, faker.helpers.arrayElements(others, 3), prog, r.exhibitor, r.outcome !== 'started');
     const registered = await registerForEvent(ctx, {
@@ -373,7 +373,7 @@ async function seedEvent(base: EventWriteContext, faker: Faker, plan: Plan, cont
     });
     counts.registrations++;
     counts.attendees += registered.attendeeIds.length;
-    if (r.outcome === 'cancelled') await cancelRegistration(at(base, between(faker, when, lastChance)), registered.registrationId);
+    if (r.outcome === 'cancelled') await cancelRegistration(clock(between(faker, when, lastChance)), registered.registrationId);
     if (r.outcome === 'paid') completedAttendees.push(...registered.attendeeIds);
   }
 
@@ -383,11 +383,11 @@ async function seedEvent(base: EventWriteContext, faker: Faker, plan: Plan, cont
     const came = i === 0 || (i !== 1 && faker.datatype.boolean({ probability: 0.75 }));
     if (!came) continue;
     const arrived = start + between(faker, -30, 45) * 60_000;
-    await markAttended(at(base, arrived), attendeeId, arrived);
+    await markAttended(clock(arrived), attendeeId, arrived);
     counts.checkIns++;
     const reserved = await base.store.selectFrom('event_attendee_sessions').select('session_id').where('attendee_id', '=', attendeeId).execute();
     for (const s of reserved) {
-      if (faker.datatype.boolean({ probability: 0.7 })) await markSessionAttended(at(base, arrived), attendeeId, s.session_id, arrived + 10 * 60_000);
+      if (faker.datatype.boolean({ probability: 0.7 })) await markSessionAttended(clock(arrived), attendeeId, s.session_id, arrived + 10 * 60_000);
     }
   }
 }
@@ -421,6 +421,7 @@ export const eventSeeder: Seeder = {
       await store.transaction((tx) =>
         seedEvent(
           createActionContext(seed, tx, internalCaller(tx.accountId), { now: seed.now, recordChanges: false }),
+          (now) => createActionContext(seed, tx, internalCaller(tx.accountId), { now, recordChanges: false }),
           seed.faker,
           plan,
           contacts,
