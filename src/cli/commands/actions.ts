@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
-import { ACTIONS } from '../../domain/index.js';
-import { CATALOGUE } from '../../protocol/catalogue.js';
-import { coverage, createRegistry } from '../../registry/registry.js';
 
 export function registerActions(program: Command): void {
   program
     .command('actions')
     .description('List every iVvy action and whether Marquee implements it')
-    .action(() => {
+    .action(async () => {
+      const [{ ACTIONS }, { CATALOGUE }, { coverage, createRegistry }] = await Promise.all([
+        import('../../domain/index.js'),
+        import('../../protocol/catalogue.js'),
+        import('../../registry/registry.js'),
+      ]);
       const registry = createRegistry(ACTIONS);
       const width = Math.max(...CATALOGUE.map((e) => e.namespace.length + e.action.length + 1));
       for (const e of CATALOGUE) {

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { sendSigned } from '../../client/transport.js';
-import { isErrorEnvelope } from '../../protocol/errors.js';
 import { printJson } from '../shared.js';
 
 export function registerCall(program: Command): void {
@@ -27,6 +25,7 @@ export function registerCall(program: Command): void {
             throw new Error('The parameters must be JSON, e.g. \'{"id": 1}\'');
           }
         }
+        const [{ sendSigned }, { isErrorEnvelope }] = await Promise.all([import('../../client/transport.js'), import('../../protocol/errors.js')]);
         const response = await sendSigned(
           { url: opts.url, key: opts.key, secret: opts.secret, retries: 0, ...(opts.dateHeader ? { useDateHeader: true } : {}) },
           namespace,

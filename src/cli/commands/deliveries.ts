@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import { listDeadLetters, redeliverOne, redeliverSubscription } from '../../notify/dead-letter.js';
-import { listDeliveries, type DeliveryLogEntry } from '../../notify/delivery-log.js';
+import type { DeliveryLogEntry } from '../../notify/delivery-log.js';
 import { DEAD, type DeliveryStatus } from '../../notify/tables.js';
 import type { Database } from '../../storage/schema.js';
 import { formatTimestamp } from '../../protocol/timestamp.js';
@@ -33,6 +32,7 @@ type ListOptions = { database?: string; account?: number; status?: DeliveryStatu
 type RedeliverOptions = { database?: string; subscription?: number; json?: boolean };
 
 async function redeliver(db: Kysely<Database>, deliveryId?: number, subscriptionId?: number): Promise<DeliveryLogEntry[]> {
+  const { redeliverOne, redeliverSubscription } = await import('../../notify/dead-letter.js');
   if (deliveryId !== undefined && subscriptionId === undefined) return [await redeliverOne(db, deliveryId)];
   if (subscriptionId !== undefined && deliveryId === undefined) return redeliverSubscription(db, subscriptionId);
   throw new Error('redeliver takes either a delivery id or --subscription <id>');
@@ -74,8 +74,8 @@ export function registerDeliveries(program: Command): void {
         const db = runtime.storage.db;
         const account = opts.account !== undefined ? { accountId: opts.account } : {};
         const entries = opts.dead
-          ? await listDeadLetters(db, { ...account, limit: opts.limit })
-          : await listDeliveries(db, { ...account, ...(opts.status !== undefined ? { status: opts.status } : {}), limit: opts.limit });
+          ? await (await import('../../notify/dead-letter.js')).listDeadLetters(db, { ...account, limit: opts.limit })
+          : await (await import('../../notify/delivery-log.js')).listDeliveries(db, { ...account, ...(opts.status !== undefined ? { status: opts.status } : {}), limit: opts.limit });
         if (opts.json) return printJson(entries);
         if (entries.length === 0) process.stdout.write(opts.dead ? 'no dead deliveries\n' : 'no deliveries\n');
         for (const entry of entries) process.stdout.write(`${line(entry)}\n`);

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { accountExists, createAccount, userOfAccount } from '../../auth/accounts.js';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../auth/keys.js';
 import { formatTimestamp } from '../../protocol/timestamp.js';
 import { integerOption, printJson, withRuntime } from '../shared.js';
 import { plainTable } from '../table.js';
+
+const accounts = () => import('../../auth/accounts.js');
+const keysStore = () => import('../../auth/keys.js');
 
 export function registerKeys(program: Command): void {
   const keys = program.command('keys').description('Manage API keys');
@@ -18,6 +19,7 @@ export function registerKeys(program: Command): void {
     .option('--partner', 'a partner key: it reads the venue marketplace (partner namespace) and nothing else')
     .option('--json', 'print {"key","secret","accountId","userId","kind"}')
     .action(async (opts: { database?: string; account?: number; user?: number; label?: string; partner?: boolean; json?: boolean }) => {
+      const [{ accountExists, createAccount, userOfAccount }, { createApiKey }] = await Promise.all([accounts(), keysStore()]);
       await withRuntime(opts.database ? { databaseUrl: opts.database } : {}, async (runtime) => {
         const db = runtime.storage.db;
         let accountId = opts.account;
@@ -54,7 +56,7 @@ export function registerKeys(program: Command): void {
     .option('--database <url>', 'database URL (env MARQUEE_DATABASE_URL)')
     .action(async (key: string, opts: { database?: string }) => {
       await withRuntime(opts.database ? { databaseUrl: opts.database } : {}, async (runtime) => {
-        if (!(await revokeApiKey(runtime.storage.db, key))) throw new Error(`No API key ${key}`);
+        if (!(await (await keysStore()).revokeApiKey(runtime.storage.db, key))) throw new Error(`No API key ${key}`);
         process.stdout.write(`revoked ${key}\n`);
       });
     });
@@ -67,7 +69,7 @@ export function registerKeys(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { database?: string; account?: number; json?: boolean }) => {
       await withRuntime(opts.database ? { databaseUrl: opts.database } : {}, async (runtime) => {
-        const rows = await listApiKeys(runtime.storage.db, opts.account);
+        const rows = await (await keysStore()).listApiKeys(runtime.storage.db, opts.account);
         if (opts.json) return printJson(rows);
         const lines = rows.map((r) => [
           r.key,

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { accountExists, findDemoAccount } from '../../auth/accounts.js';
-import { createDemoAccount, seedAccount } from '../../seed/seed.js';
 import { integerOption, printJson, withRuntime } from '../shared.js';
 
 export function registerSeed(program: Command): void {
@@ -12,6 +10,10 @@ export function registerSeed(program: Command): void {
     .option('--contacts <n>', 'number of contacts to create', integerOption, 1000)
     .option('--random-seed <n>', 'make the generated data reproducible', integerOption)
     .action(async (opts: { database?: string; account?: number; contacts: number; randomSeed?: number }) => {
+      const [{ accountExists, findDemoAccount }, { createDemoAccount, seedAccount }] = await Promise.all([
+        import('../../auth/accounts.js'),
+        import('../../seed/seed.js'),
+      ]);
       await withRuntime(opts.database ? { databaseUrl: opts.database } : {}, async (runtime) => {
         // Without --account the demo account is the target; created empty first when missing.
         const accountId =

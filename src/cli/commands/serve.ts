@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { startServer } from '../../server/start.js';
 import { integerOption } from '../shared.js';
-import { redactUrl } from '../../storage/url.js';
 
 export function registerServe(program: Command): void {
   program
@@ -14,6 +11,11 @@ export function registerServe(program: Command): void {
     .option('--public-url <url>', 'base URL used in links Marquee hands out (env MARQUEE_PUBLIC_URL)')
     .option('--no-seed', 'do not create the demo account')
     .action(async (opts: { host?: string; port?: number; database?: string; publicUrl?: string; seed: boolean }) => {
+      const [{ loadConfig }, { startServer }, { redactUrl }] = await Promise.all([
+        import('../../config.js'),
+        import('../../server/start.js'),
+        import('../../storage/url.js'),
+      ]);
       const config = loadConfig({
         ...(opts.host !== undefined ? { host: opts.host } : {}),
         ...(opts.port !== undefined ? { port: opts.port } : {}),

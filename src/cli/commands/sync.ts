@@ -4,15 +4,22 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createLogger } from '../../runtime.js';
-import { loadSyncConfig } from '../../sync/config.js';
-import { configTemplate } from '../../sync/config-template.js';
-import { runSync } from '../../sync/engine/run.js';
-import { openSync } from '../../sync/environment.js';
-import { MODULES } from '../../sync/modules/index.js';
-import { progressBar, runSummaryText, statusText } from '../../sync/report.js';
-import { watch } from '../../sync/watch.js';
+import type { openSync } from '../../sync/environment.js';
 import { printJson } from '../shared.js';
+
+// The engine, connectors and report load when a sync command runs, not with every `marquee` call.
+const engine = async () => {
+  const [{ createLogger }, { loadSyncConfig }, { runSync }, { openSync }, { MODULES }, report, { watch }] = await Promise.all([
+    import('../../runtime.js'),
+    import('../../sync/config.js'),
+    import('../../sync/engine/run.js'),
+    import('../../sync/environment.js'),
+    import('../../sync/modules/index.js'),
+    import('../../sync/report.js'),
+    import('../../sync/watch.js'),
+  ]);
+  return { createLogger, loadSyncConfig, runSync, openSync, MODULES, watch, ...report };
+};
 
 const DEFAULT_CONFIG = process.env.MARQUEE_SYNC_CONFIG ?? 'marquee-sync.yaml';
 
@@ -21,6 +28,7 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 async function withSync<T>(configPath: string, fn: (opened: Awaited<ReturnType<typeof openSync>>) => Promise<T>): Promise<T> {
+  const { loadSyncConfig, openSync, createLogger } = await engine();
   const config = loadSyncConfig(configPath);
   const opened = await openSync(config, { log: createLogger(process.env.LOG_LEVEL ?? 'warn') });
   try {
@@ -39,7 +47,8 @@ export function registerSync(program: Command): void {
     .option('-c, --config <path>', 'file to write', DEFAULT_CONFIG)
     .option('--connector <name>', 'hubspot or tryton', 'hubspot')
     .option('--force', 'overwrite an existing file')
-    .action((opts: { config: string; connector: string; force?: boolean }) => {
+    .action(async (opts: { config: string; connector: string; force?: boolean }) => {
+      const { configTemplate } = await import('../../sync/config-template.js');
       if (opts.connector !== 'hubspot' && opts.connector !== 'tryton') throw new Error(`--connector must be hubspot or tryton`);
       if (existsSync(opts.config) && !opts.force) throw new Error(`${opts.config} exists (use --force to overwrite it)`);
       writeFileSync(opts.config, configTemplate(opts.connector), { mode: 0o600 });
@@ -50,12 +59,13 @@ export function registerSync(program: Command): void {
     .command('run')
     .description('Run the sync once: progress, then a summary per module and direction')
     .option('-c, --config <path>', 'configuration file', DEFAULT_CONFIG)
-    .option('-m, --module <name>', `only this module (repeatable; ${MODULES.map((m) => m.name).join(', ')})`, collect)
+    .option('-m, --module <name>', 'only this module (repeatable; `marquee sync status` lists them)', collect)
     .option('--dry-run', 'read both sides and report what would change, writing nothing')
     .option('--reconcile', 'look for deletions now, whenever the last reconciliation was')
     .option('--full', 'read every record again, not only changes (after changing what a module syncs)')
     .option('--json', 'print the run summary as JSON')
     .action(async (opts: { config: string; module?: string[]; dryRun?: boolean; reconcile?: boolean; full?: boolean; json?: boolean }) => {
+      const { progressBar, runSync, runSummaryText } = await engine();
       await withSync(opts.config, async (opened) => {
         const bar = opts.json ? { onProgress: () => undefined, stop: () => undefined } : progressBar(process.stderr);
         let summary;
@@ -81,6 +91,7 @@ export function registerSync(program: Command): void {
     .description('Run continuously: every interval, and on iVvy notifications when a webhook is configured')
     .option('-c, --config <path>', 'configuration file', DEFAULT_CONFIG)
     .action(async (opts: { config: string }) => {
+      const { watch, runSummaryText } = await engine();
       await withSync(opts.config, async (opened) => {
         const controller = new AbortController();
         const stop = () => controller.abort();
@@ -109,6 +120,7 @@ export function registerSync(program: Command): void {
     .option('--runs <n>', 'how many runs to list', '10')
     .option('--json', 'print JSON')
     .action(async (opts: { config: string; runs: string; json?: boolean }) => {
+      const { MODULES, statusText } = await engine();
       await withSync(opts.config, async (opened) => {
         const state = opened.env.state;
         // Enabled modules, and disabled ones that still hold pairs from earlier runs.
