@@ -29,13 +29,17 @@ export interface Runtime extends DispatchDeps {
 }
 
 export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    redact: {
-      paths: ['req.headers["x-api-authorization"]', 'secret', '*.secret', 'signature'],
-      censor: '[redacted]',
+  // Logs go to stderr: stdout is for what a command prints (the start banner, JSON answers).
+  return pino(
+    {
+      level,
+      redact: {
+        paths: ['req.headers["x-api-authorization"]', 'secret', '*.secret', 'signature'],
+        censor: '[redacted]',
+      },
     },
-  });
+    pino.destination({ fd: 2, sync: true }),
+  );
 }
 
 export function masterKeyOf(config: Pick<Config, 'masterKey' | 'masterKeyFile'>): Buffer {

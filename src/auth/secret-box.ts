@@ -28,10 +28,20 @@ export function createSecretBox(masterKey: Buffer): SecretBox {
       if (version !== VERSION || !iv || !tag || data === undefined) throw new Error('Unrecognised sealed secret');
       const decipher = createDecipheriv('aes-256-gcm', masterKey, Buffer.from(iv, 'base64'));
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
-      return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
+      try {
+        return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
+      } catch {
+        // The only way a well-formed box fails to open is another key than the one that sealed it.
+        throw new Error(WRONG_KEY);
+      }
     },
   };
 }
+
+export const WRONG_KEY =
+  "The database's API secrets were sealed with a different master key. Start Marquee with the key the " +
+  'database was created with (MARQUEE_MASTER_KEY, or the file MARQUEE_MASTER_KEY_FILE names: ./data/master.key by ' +
+  'default), or use a new database.';
 
 /** Decodes a 32-byte key given as 64 hex characters or base64. */
 export function decodeMasterKey(text: string): Buffer {

@@ -11,7 +11,10 @@ import { registerSync } from './commands/sync.js';
 export function buildProgram(): Command {
   const program = new Command('marquee')
     .description('Marquee: a self-hostable, wire-compatible iVvy API v1.0 server and its tools')
-    .showHelpAfterError();
+    .showHelpAfterError('(marquee --help lists the commands)')
+    .showSuggestionAfterError()
+    // An unknown command is an error (exit 1, with the nearest command suggested), not help.
+    .allowExcessArguments(false);
   registerServe(program);
   registerKeys(program);
   registerCall(program);
@@ -20,6 +23,14 @@ export function buildProgram(): Command {
   registerSync(program);
   registerDeliveries(program);
   return program;
+}
+
+// Output piped into `head` and the like: a closed pipe ends the command quietly, as for any tool.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 }
 
 buildProgram()

@@ -45,6 +45,14 @@ function errorCode(error: unknown): string | undefined {
   return cause?.code ?? (error as { code?: string }).code;
 }
 
+/**
+ * The server's base URL, whether it was given as `https://host` or as the API's own address
+ * `https://host/api/1.0/` (what iVvy's docs call the platform address).
+ */
+export function apiRoot(url: string): string {
+  return url.replace(/\/+$/, '').replace(/\/api\/\d+(\.\d+)*$/, '');
+}
+
 export async function sendSigned(
   options: TransportOptions,
   namespace: string,
@@ -54,7 +62,7 @@ export async function sendSigned(
   const body = params === undefined ? '' : JSON.stringify(params);
   const retries = options.retries ?? 3;
   const base = options.backoffMs ?? 250;
-  const root = options.url.replace(/\/+$/, '');
+  const root = apiRoot(options.url);
   for (let attempt = 0; ; attempt++) {
     const signed = signRequest({
       key: options.key,

@@ -75,7 +75,7 @@ describeEachDatabase('marquee keys / call', ({ server }) => {
     assert.equal((JSON.parse(res.stdout) as { errorCode: number }).errorCode, 404);
     const badJson = await runCli(['call', 'test', 'ping', '{oops', '--url', server().url, '--key', server().key, '--secret', server().secret]);
     assert.equal(badJson.code, 1);
-    assert.match(badJson.stderr, /must be JSON/);
+    assert.match(badJson.stderr, /are not JSON/);
   });
 });
 

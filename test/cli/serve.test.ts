@@ -20,7 +20,7 @@ function serve(args: string[]) {
   const ready = new Promise<{ url: string; key: string; secret: string }>((resolve, reject) => {
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
-      const url = /serving the iVvy API v1\.0 at (\S+)\/api\/1\.0\//.exec(out)?.[1];
+      const url = /serving the iVvy API v1\.0 at (\S+) +\(POST \S+\/api\/1\.0\/\{namespace\}/.exec(out)?.[1];
       const key = /API key:\s+(\w+)/.exec(out)?.[1];
       const secret = /API secret:\s+(\w+)/.exec(out)?.[1];
       if (url && key && secret && out.includes('Try it:')) resolve({ url, key, secret });
@@ -36,6 +36,9 @@ it('marquee serve seeds a demo account on first start, prints working credential
   const creds = await first.ready;
   assert.match(first.output(), /created and seeded now/);
   assert.match(first.output(), /npx marquee call test ping --url /);
+  // stdout holds the banner only: log lines go to stderr.
+  assert.doesNotMatch(first.output(), /^\{"level"/m);
+  assert.doesNotMatch(creds.url, /\/api\/1\.0/);
   const client = createClient({ ...creds, retries: 0 });
   assert.match((await client.test.ping({})).ack, /UTC$/);
 

@@ -25,7 +25,8 @@ export function registerServe(program: Command): void {
       });
       const server = await startServer(config);
       const out = process.stdout;
-      out.write(`\nMarquee is serving the iVvy API v1.0 at ${server.url}/api/1.0/\n`);
+      // The base URL is what --url (and the SDK's url) take; calls go to …/api/1.0/{namespace}?action=…
+      out.write(`\nMarquee is serving the iVvy API v1.0 at ${server.url}  (POST ${server.url}/api/1.0/{namespace}?action={action})\n`);
       out.write(`Database: ${redactUrl(config.databaseUrl)}\n`);
       if (server.demo) {
         const { key, secret, accountId } = server.demo;
