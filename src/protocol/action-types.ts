@@ -2563,6 +2563,1431 @@ export interface TestPingResult {
   ack: string;
 }
 
+export interface VenueAddOrUpdateFunctionSpaceParams {
+  id?: number | string;
+  venueId?: number | string;
+  name?: string;
+  description?: string | null;
+  categoryId?: (number | string) | null;
+  hasLayouts?: boolean | number | string;
+  minPax?: number | string;
+  maxPax?: number | string;
+  maxNumBookings?: number | string;
+  area?: (number | string) | null;
+  length?: (number | string) | null;
+  width?: (number | string) | null;
+  heightMaximum?: (number | string) | null;
+  heightMinimum?: (number | string) | null;
+  floorPressureMaximum?: (number | string) | null;
+  isViewable?: boolean | number | string;
+  eventTypes?: (number | string)[] | null;
+  marketplaceName?: string | null;
+  hasSmallerSpaces?: boolean | number | string;
+  partSpaceIds?: (number | string)[] | null;
+  includedInReportDashboard?: boolean | number | string;
+  threeDScanId?: string | null;
+  useIntegrationPartner?: boolean | number | string;
+}
+
+export interface VenueAddOrUpdateFunctionSpaceResult {
+  success: true;
+  id: number;
+}
+
+export interface VenueAddOrUpdateFunctionSpaceCategoryParams {
+  venueId?: number | string;
+  id?: number | string;
+  name?: string;
+}
+
+export interface VenueAddOrUpdateFunctionSpaceCategoryResult {
+  success: true;
+  id: number;
+}
+
+export interface VenueAddOrUpdateGuestRoomParams {
+  id?: number | string;
+  venueId?: number | string;
+  name?: string;
+  code?: string | null;
+  /**
+   * @maxItems 100
+   */
+  categoryIds?: (number | string)[];
+  capacity?: number | string;
+  description?: string | null;
+  numStandardAdults?: number | string;
+  numExtraAdults?: number | string;
+  extraAdultCost?: number | string;
+  canSmoke?: boolean | number | string;
+  active?: boolean | number | string;
+  marketplaceName?: string | null;
+}
+
+export interface VenueAddOrUpdateGuestRoomResult {
+  success: true;
+  id: number;
+}
+
+export interface VenueGetAvailableFunctionSpacesParams {
+  venueId: number | string;
+  startDatetime: string;
+  endDatetime: string;
+  eventType?: number | string;
+  pax?: number | string;
+  layoutType?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  spaceIds?: (number | string)[] | null;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetAvailableFunctionSpacesResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    name: string;
+    isAvailable: boolean;
+    reason: (1 | 2 | 3) | null;
+    conflict: {
+      venueId: number;
+      bookingId: number | null;
+      sessionId: number;
+      spaceId: number;
+      startDate: string;
+      endDate: string;
+      pax: number | null;
+    } | null;
+  }[];
+}
+
+export interface VenueGetBeveragePackageListParams {
+  venueId: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetBeveragePackageListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    name: string;
+    minimumPax: number | null;
+    maximumPax: number | null;
+    price: number;
+    cost: number;
+    costs: {
+      id: number;
+      beveragePackageId: number;
+      numHours: number;
+      cost: number;
+      costExcludedTaxIds: number[];
+      actualCost: number;
+      actualCostExcludedTaxIds: number[];
+    }[];
+    actualCost: number;
+    priceType: 1 | 2;
+    costType: 1 | 2;
+    smallDescription: string | null;
+    marketplaceName: string | null;
+    marketplaceEventTypes: number[] | null;
+  }[];
+}
+
+export interface VenueGetBookingCustomFieldListParams {
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetBookingCustomFieldListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    fieldType: 0 | 1 | 2 | 3 | 5 | 10;
+    displayName: string;
+    isRequired: boolean;
+    visibleTo: 1 | 2 | 3;
+    userGroupIds: number[];
+    tooltipText: string;
+    isRequiredOnMarketplace: boolean;
+    sortOrder: number;
+    selectValues: {
+      [k: string]: string | undefined;
+    } | null;
+  }[];
+}
+
+export interface VenueGetCostCenterListParams {
+  venueId: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetCostCenterListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    name: string;
+    code: string;
+    description: string | null;
+    parentId: number | null;
+    parentDefaultType: number | null;
+  }[];
+}
+
+export interface VenueGetEventTypeListParams {
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetEventTypeListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    name: string;
+    description: string | null;
+    marketplaceEventType: number | null;
+    contactType: 0 | 1 | 2;
+    isViewable: boolean;
+    createdDate: string;
+    modifiedDate: string;
+    subTypes: {
+      id: number;
+      name: string;
+    }[];
+  }[];
+}
+
+export interface VenueGetFunctionSpaceAvailabilityParams {
+  venueId: number | string;
+  startDate: string;
+  endDate: string;
+  spaceIds?: (number | string)[] | null;
+}
+
+export interface VenueGetFunctionSpaceAvailabilityResult {
+  availability: {
+    spaceId: number;
+    timeSlots: {
+      date: string;
+      startTime: string;
+      endTime: string;
+    }[];
+  }[];
+}
+
+export interface VenueGetFunctionSpaceCategoryListParams {
+  venueId: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetFunctionSpaceCategoryListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    name: string;
+  }[];
+}
+
+export interface VenueGetFunctionSpaceListParams {
+  venueId?: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetFunctionSpaceListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    venueId: number;
+    name: string;
+    description: string | null;
+    categoryId: number | null;
+    imageId: number | null;
+    hasLayouts: boolean;
+    minPax: number;
+    maxPax: number;
+    maxNumBookings: number;
+    area: number | null;
+    length: number | null;
+    width: number | null;
+    heightMaximum: number | null;
+    heightMinimum: number | null;
+    floorPressureMaximum: number | null;
+    partSpaceIds: number[];
+    includedInReportDashboard: boolean;
+    threeDScanId: string;
+    useIntegrationPartner: boolean;
+    isViewable: boolean;
+    marketplaceName: string | null;
+    eventTypes: number[];
+    canBeLiveBooked: boolean;
+    canProvideFoodBeverage: boolean;
+    menuTypeIds: number[];
+    beverageCategoryIds: number[];
+    availableFromTime: string | null;
+    availableTillTime: string | null;
+    minimumBookingTime: number | null;
+    restrictBookingTimeInterval: number | null;
+    availableDaysOfWeek: number[];
+    displayAvailabilityTo: number | null;
+    restrictVisibility: number | null;
+    userGroupIds: number[];
+    isViewableToAnonymousUsers: boolean;
+    sortOrder: number;
+    marketplaceSortOrder: number;
+    createdDate: string;
+    modifiedDate: string;
+    layouts: {
+      id: number;
+      layoutName: string;
+      layoutType: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+    }[];
+  }[];
+}
+
+export interface VenueGetMenuListParams {
+  venueId: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetMenuListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    menuTypeCategory: number;
+    name: string;
+    minimumPax: number | null;
+    maximumPax: number | null;
+    cost: number;
+    costType: 1 | 2 | 3;
+    costPerPerson: number | null;
+    smallDescription: string | null;
+    marketplaceName: string | null;
+    marketplaceCategories: number[];
+    costcenters: {
+      costcenterId: number;
+      costPerPerson: number;
+      costPerPersonExcludedTaxIds: number[];
+    }[];
+  }[];
+}
+
+export interface VenueGetRatePlanBookingRulesParams {
+  venueId: number | string;
+  startDate: string;
+  endDate: string;
+  /**
+   * @maxItems 1000
+   */
+  roomIds?: (number | string)[];
+  barId?: number | string;
+}
+
+export interface VenueGetRatePlanBookingRulesResult {
+  meta: {
+    totalResults: number;
+    start: 0;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    barId: number;
+    roomId: number;
+    date: string;
+    closeOutStatus: (1 | 2) | null;
+  }[];
+}
+
+export interface VenueGetRatePlanRateListParams {
+  venueId: number | string;
+  barId?: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetRatePlanRateListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    barId: number;
+    startDate: string;
+    endDate: string;
+    minAcceptableRate: number;
+    daysOfWeek: number[];
+  }[];
+}
+
+export interface VenueGetResourceAvailabilityParams {
+  venueId: number | string;
+  startDate: string;
+  endDate: string;
+  /**
+   * @maxItems 1000
+   */
+  resourceIds: (number | string)[];
+  quantity?: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetResourceAvailabilityResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    unAvailableTimes: {
+      startDate: string;
+      endDate: string;
+      quantity: number;
+    }[];
+    isAvailable: boolean | null;
+    conflict: {
+      venueId: number;
+      bookingId: number | null;
+      sessionId: number | null;
+      spaceId: number | null;
+      resourceId: number;
+      startDate: string;
+      endDate: string;
+      quantity: number;
+    } | null;
+  }[];
+}
+
+export interface VenueGetResourceListParams {
+  venueId?: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetResourceListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    venueId: number;
+    name: string;
+    code: string;
+    categoryId: number | null;
+    shortDescription: string;
+    longDescription: string | null;
+    quantity: number | null;
+    canBookByHour: boolean;
+    hourlyCost: number;
+    hourlyCostExcludedTaxIds: number[];
+    dailyCost: number;
+    dailyCostExcludedTaxIds: number[];
+    isRestrictedToSpaces: boolean;
+    hasSubResources: boolean;
+    subResourceIds: number[];
+    costcenterId: number | null;
+    isViewable: boolean;
+    createdDate: string;
+    modifiedDate: string;
+  }[];
+}
+
+export interface VenueGetRevenueTemplateListParams {
+  venueId: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetRevenueTemplateListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    name: string;
+    isDefault: boolean;
+    costcenters: {
+      costcenterId: number;
+      newCostcenterId: number;
+    }[];
+    createdDate: string;
+    modifiedDate: string;
+  }[];
+}
+
+export interface VenueGetRoomInventoryParams {
+  venueId: number | string;
+  startDate: string;
+  endDate: string;
+  /**
+   * @maxItems 1000
+   */
+  roomIds?: (number | string)[];
+}
+
+export interface VenueGetRoomInventoryResult {
+  meta: {
+    totalResults: number;
+    start: 0;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    date: string;
+    roomId: number;
+    inventoryCount: number;
+    availableCount: number;
+  }[];
+}
+
+export interface VenueGetRoomRateListParams {
+  venueId: number | string;
+  barId: number | string;
+  barRateId: number | string;
+  roomId?: number | string;
+}
+
+export interface VenueGetRoomRateListResult {
+  meta: {
+    totalResults: number;
+    start: 0;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    barId: number;
+    barRateId: number;
+    roomId: number;
+    cost: number;
+    costDouble: number | null;
+    costTriple: number | null;
+    costQuad: number | null;
+    costExcludedTaxIds: number[];
+    actualCost: number;
+    actualCostDouble: number | null;
+    actualCostTriple: number | null;
+    actualCostQuad: number | null;
+    actualCostExcludedTaxIds: number[];
+  }[];
+}
+
+export interface VenueGetRoomRatesParams {
+  venueId: number | string;
+  barId: number | string;
+  startDate: string;
+  endDate: string;
+  /**
+   * @maxItems 1000
+   */
+  roomIds?: (number | string)[];
+}
+
+export interface VenueGetRoomRatesResult {
+  meta: {
+    totalResults: number;
+    start: 0;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    barId: number;
+    roomId: number;
+    date: string;
+    cost: number | null;
+    costDouble: number | null;
+    costTriple: number | null;
+    costQuad: number | null;
+  }[];
+}
+
+export interface VenueGetSessionTypeListParams {
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetSessionTypeListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    name: string;
+  }[];
+}
+
+export interface VenueGetSpaceBlockoutListParams {
+  venueId?: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetSpaceBlockoutListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    venueId: number;
+    spaceId: number;
+    name: string;
+    startDate: string;
+    startTime: string;
+    endDate: string;
+    endTime: string;
+    bookedById: number | null;
+  }[];
+}
+
+export interface VenueGetSpaceHirePlanListParams {
+  venueId: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetSpaceHirePlanListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    name: string;
+    code: string | null;
+    description: string | null;
+    createdDate: string;
+    modifiedDate: string;
+  }[];
+}
+
+export interface VenueGetSpaceHirePlanRateParams {
+  venueId: number | string;
+  tariffId: number | string;
+  tariffRateId: number | string;
+}
+
+export interface VenueGetSpaceHirePlanRateResult {
+  id: number;
+  venueId: number;
+  tariffId: number;
+  colour: string;
+  startDate: string;
+  endDate: string;
+  daysOfWeek: number[];
+  createdDate: string;
+  modifiedDate: string;
+  spaceRates: {
+    id: number;
+    spaceId: number;
+    spaceName: string | null;
+    minSpendCost: number;
+    minSpendCostExcludedTaxIds: number[];
+    hourlyCost: number;
+    hourlyCostExcludedTaxIds: number[];
+    halfDayCost: number;
+    halfDayCostExcludedTaxIds: number[];
+    halfDayCostMinMins: number;
+    halfDayCostMaxMins: number;
+    halfDayCostAvailFrom: string | null;
+    halfDayCostAvailTo: string | null;
+    fullDayCost: number;
+    fullDayCostExcludedTaxIds: number[];
+    fullDayCostMinMins: number;
+    fullDayCostMaxMins: number;
+    fullDayCostAvailFrom: string | null;
+    fullDayCostAvailTo: string | null;
+    nightCost: number;
+    nightCostExcludedTaxIds: number[];
+    nightCostMinMins: number;
+    nightCostMaxMins: number;
+    nightCostAvailFrom: string | null;
+    nightCostAvailTo: string | null;
+    areCostsPerPerson: boolean;
+    hasLayoutRates: boolean;
+    createdDate: string;
+    modifiedDate: string;
+  }[];
+}
+
+export interface VenueGetSpaceHirePlanRateListParams {
+  venueId: number | string;
+  tariffId?: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetSpaceHirePlanRateListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    venueId: number;
+    tariffId: number;
+    colour: string;
+    startDate: string;
+    endDate: string;
+    daysOfWeek: number[];
+    createdDate: string;
+    modifiedDate: string;
+  }[];
+}
+
+export interface VenueGetTaxListParams {
+  venueId: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetTaxListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    name: string;
+    type: 1 | 2;
+    appliesTo: 1 | 2;
+    amountType: 1 | 2;
+    amount: number;
+    taxIds: number[];
+    costcenterIds: number[];
+    excludedTaxIds: number[];
+    calculateExclusively: boolean;
+    unitType: (1 | 2 | 3) | null;
+  }[];
+}
+
+export interface VenueGetVenueParams {
+  id: number | string;
+}
+
+export interface VenueGetVenueResult {
+  id: number;
+  hashId: string;
+  businessName: string;
+  businessNumber: string | null;
+  venueIdentifier: string | null;
+  phone: string | null;
+  fax: string | null;
+  websiteAddress: string | null;
+  emailAddress: string | null;
+  description: string | null;
+  checkinTime: string | null;
+  checkoutTime: string | null;
+  childAge: number;
+  infantAge: number;
+  currencyCode: string;
+  localeCode: string;
+  timezone: string;
+  hasSpaces: boolean;
+  hasAccommodation: boolean;
+  numMeetingRooms: number;
+  numAccommodationRooms: number;
+  maxSpaceArea: number | null;
+  totalSpaceArea: number | null;
+  longitude: string | null;
+  latitude: string | null;
+  primaryAddress: {
+    line1: string;
+    line2: string;
+    line3: string;
+    line4: string;
+    city: string;
+    stateCode: string | null;
+    stateName: string | null;
+    countryCode: string | null;
+    countryName: string | null;
+    postalCode: string;
+  };
+  isTaxExclusive: boolean;
+  hasDistributionChannel: boolean;
+  allowsLiveBook: boolean;
+  instantBookUrl: string | null;
+  availability: {
+    [k: string]:
+      | {
+          isAvailable: boolean;
+        }
+      | undefined;
+  };
+  createdDate: string;
+  modifiedDate: string;
+  lastModifiedDate: string;
+  videoUrls: string[];
+  airportName: string | null;
+  airportDistance: string | null;
+  starRating: number | null;
+  ratingAuthority: (1 | 2) | null;
+  maxSpaceCapacity: number | null;
+  facilities: number[];
+  mainImage: {
+    url: string;
+    originalFileName: string;
+    tags: string[];
+    size: number;
+    contentType: string;
+  } | null;
+  marketplaceBannerImage: {
+    url: string;
+    originalFileName: string;
+    tags: string[];
+    size: number;
+    contentType: string;
+  } | null;
+  brochureFile: {
+    url: string;
+    originalFileName: string;
+    tags: string[];
+    size: number;
+    contentType: string;
+  } | null;
+  imageLibrary: {
+    url: string;
+    originalFileName: string;
+    tags: string[];
+    size: number;
+    contentType: string;
+  }[];
+  packages: {
+    id: number;
+    name: string;
+    minPax: number | null;
+    price: number;
+    priceMethod: 1 | 2;
+    smallDescription: string | null;
+    largeDescription: string | null;
+    marketplaceName: string | null;
+    marketplaceEventTypes: number[] | null;
+  }[];
+  functionSpaces: {
+    id: number;
+    name: string;
+    description: string | null;
+    area: number | null;
+    length: number | null;
+    width: number | null;
+    heightMaximum: number | null;
+    heightMinimum: number | null;
+    floorPressureMaximum: number | null;
+    floorPressureMinimum: number | null;
+    marketplaceName: string | null;
+    marketplaceEventTypes: number[] | null;
+    minPax: number | null;
+    maxPax: number | null;
+    hasLayouts: boolean;
+    image: {
+      url: string;
+      originalFileName: string;
+      tags: string[];
+      size: number;
+      contentType: string;
+    } | null;
+    layouts: {
+      id: number;
+      type: number;
+      paxMinimum: number | null;
+      paxMaximum: number | null;
+      timeForSetup: number;
+      timeForTakedown: number;
+    }[];
+  }[];
+  accommodation: {
+    id: number;
+    code: string | null;
+    name: string;
+    description: string | null;
+    numStandardAdults: number;
+    numExtraAdults: number;
+    extraAdultCost: number;
+    canSmoke: boolean;
+    capacity: number;
+    marketplaceName: string | null;
+    image: {
+      url: string;
+      originalFileName: string;
+      tags: string[];
+      size: number;
+      contentType: string;
+    } | null;
+  }[];
+  menus: {
+    id: number;
+    name: string;
+    marketplaceName: string | null;
+    smallDescription: string | null;
+    menuTypeCategory: number;
+    image: {
+      url: string;
+      originalFileName: string;
+      tags: string[];
+      size: number;
+      contentType: string;
+    } | null;
+    minimumPax: number | null;
+    maximumPax: number | null;
+    marketplaceCategories: number[];
+    currentStatus: number;
+    activePeriodStart: {
+      month: number;
+      date: number;
+    } | null;
+    activePeriodEnd: {
+      month: number;
+      date: number;
+    } | null;
+  }[];
+  beveragePackages: {
+    id: number;
+    name: string;
+    marketplaceName: string | null;
+    smallDescription: string | null;
+    minimumPax: number | null;
+    maximumPax: number | null;
+    minPax: number | null;
+    maxPax: number | null;
+    marketplaceCategories: number[];
+    currentStatus: number;
+    activePeriodStart: {
+      month: number;
+      date: number;
+    } | null;
+    activePeriodEnd: {
+      month: number;
+      date: number;
+    } | null;
+  }[];
+  reviews: unknown[];
+  accommodationSetting: {
+    enableMultiOccupancy: boolean;
+  };
+  cateringWebsitePrimaryColour: string | null;
+  cateringWebsiteLogoId: number | null;
+  cateringWebsiteLogo: {
+    url: string;
+    originalFileName: string;
+    tags: string[];
+    size: number;
+    contentType: string;
+  } | null;
+  cateringWebsiteBannerId: number | null;
+  cateringWebsiteBanner: {
+    url: string;
+    originalFileName: string;
+    tags: string[];
+    size: number;
+    contentType: string;
+  } | null;
+}
+
+export interface VenueGetVenueListParams {
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetVenueListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    hashId: string;
+    businessName: string;
+    businessNumber: string | null;
+    venueIdentifier: string | null;
+    phone: string | null;
+    fax: string | null;
+    websiteAddress: string | null;
+    emailAddress: string | null;
+    description: string | null;
+    checkinTime: string | null;
+    checkoutTime: string | null;
+    childAge: number;
+    infantAge: number;
+    currencyCode: string;
+    localeCode: string;
+    timezone: string;
+    hasSpaces: boolean;
+    hasAccommodation: boolean;
+    numMeetingRooms: number;
+    numAccommodationRooms: number;
+    maxSpaceArea: number | null;
+    totalSpaceArea: number | null;
+    longitude: string | null;
+    latitude: string | null;
+    primaryAddress: {
+      line1: string;
+      line2: string;
+      line3: string;
+      line4: string;
+      city: string;
+      stateCode: string | null;
+      stateName: string | null;
+      countryCode: string | null;
+      countryName: string | null;
+      postalCode: string;
+    };
+    isTaxExclusive: boolean;
+    hasDistributionChannel: boolean;
+  }[];
+}
+
+export interface VenueGetVenuePackageParams {
+  venueId: number | string;
+  id: number | string;
+}
+
+export interface VenueGetVenuePackageResult {
+  id: number;
+  name: string;
+  type: 1 | 2;
+  minPax: number | null;
+  maxPax: number | null;
+  cost: number;
+  priceMethod: 1 | 2;
+  actualCost: number;
+  actualCostExcludedTaxIds: number[];
+  smallDescription: string | null;
+  largeDescription: string | null;
+  marketplaceName: string | null;
+  isVisibleOnVenueSearch: boolean;
+  createdDate: string;
+  modifiedDate: string;
+  startDate: string | null;
+  endDate: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  costcenters: {
+    id: number;
+    value: number;
+    excludedTaxIds: number[];
+  }[];
+  hasSessions: boolean;
+  spaceId: number;
+  spaceLayoutId: number;
+  spaceCustomLayoutName: string | null;
+  sortOrder: number;
+  excludedFromCommissions: boolean;
+  reduceRoomHireFirst: boolean;
+  eventTypes: number[];
+  userGroupIds: number[];
+  hasLimitedStartTimes: boolean;
+  limitedStartTimes: string[];
+  isAccommIncluded: boolean;
+  discountCampaignId: number;
+  costcentersDiscounts: {
+    id: number;
+    value: number;
+  }[];
+  sessions: {
+    id: number;
+    name: string;
+    startTime: string | null;
+    endTime: string | null;
+    setupTime: number;
+    setdownTime: number;
+    setDownTime: number;
+    createdDate: string;
+    modifiedDate: string;
+    isOptional: boolean;
+    spaceVenueId: number;
+    spaceId: number;
+    spaceLayoutId: number;
+    spaceCustomLayoutName: string | null;
+    includeInPackage: boolean;
+    tariffId: number;
+    roomHireType: number;
+    minSpendAmount: number | null;
+    minSpendRevenueItems: number[];
+    overridePax: boolean;
+    costcenterId: number;
+    amount: number | null;
+    excludedTaxIds: number[];
+    sortOrder: number;
+    sessionTypeId: number;
+    sessionStatusId: number;
+    beverages: {
+      id: number;
+      includeInPackage: boolean;
+      costcenterId: number;
+      amount: number | null;
+      excludedTaxIds: number[];
+      createdDate: string;
+      modifiedDate: string;
+      name: string;
+      beverageVenueId: number;
+      beverageId: number;
+      numHours: number | null;
+      startTime: string | null;
+      endTime: string | null;
+      sameAsSessionTime: boolean;
+      itemsIds: number[];
+    }[];
+    beveragePackages: {
+      id: number;
+      includeInPackage: boolean;
+      costcenterId: number;
+      amount: number | null;
+      excludedTaxIds: number[];
+      createdDate: string;
+      modifiedDate: string;
+      name: string;
+      beverageVenueId: number;
+      beverageId: number;
+      numHours: number | null;
+      startTime: string | null;
+      endTime: string | null;
+      sameAsSessionTime: boolean;
+      itemsIds: number[];
+    }[];
+    menus: {
+      id: number;
+      includeInPackage: boolean;
+      costcenterId: number;
+      amount: number | null;
+      excludedTaxIds: number[];
+      createdDate: string;
+      modifiedDate: string;
+      name: string;
+      menuVenueId: number;
+      menuId: number;
+      startTime: string | null;
+      endTime: string | null;
+      sameAsSessionTime: boolean;
+      items: {
+        inventoryId: number;
+        groupId: string;
+      }[];
+      groups: {
+        idHash: string;
+        name: string;
+        marketplaceName: string;
+        minSelection: number;
+        maxSelection: number;
+        servingTime: string | null;
+      }[];
+      costcenters: {
+        id: number;
+        value: number;
+        excludedTaxIds: number[];
+      }[];
+    }[];
+    products: {
+      id: number;
+      includeInPackage: boolean;
+      costcenterId: number;
+      amount: number | null;
+      excludedTaxIds: number[];
+      createdDate: string;
+      modifiedDate: string;
+      productId: number;
+    }[];
+    resources: {
+      id: number;
+      includeInPackage: boolean;
+      costcenterId: number;
+      amount: number | null;
+      excludedTaxIds: number[];
+      createdDate: string;
+      modifiedDate: string;
+      resourceVenueId: number;
+      resourceId: number;
+      quantity: number;
+    }[];
+    setupRequirements: {
+      id: number;
+      setupRequirementId: number;
+      name: string;
+      description: string | null;
+      createdDate: string;
+      modifiedDate: string;
+      sortOrder: number;
+      hasChoices: boolean;
+      minChoices: number;
+      maxChoices: number;
+      options: {
+        id: number;
+        setupRequirementId: number;
+        setupRequirementOptionId: number;
+        name: string;
+        createdDate: string;
+        modifiedDate: string;
+        sortOrder: number;
+      }[];
+    }[];
+  }[];
+}
+
+export interface VenueGetVenuePackageListParams {
+  venueId: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetVenuePackageListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    name: string;
+    type: 1 | 2;
+    minPax: number | null;
+    maxPax: number | null;
+    cost: number;
+    priceMethod: 1 | 2;
+    actualCost: number;
+    actualCostExcludedTaxIds: number[];
+    smallDescription: string | null;
+    largeDescription: string | null;
+    marketplaceName: string | null;
+    isVisibleOnVenueSearch: boolean;
+    createdDate: string;
+    modifiedDate: string;
+    startDate: string | null;
+    endDate: string | null;
+    startTime: string | null;
+    endTime: string | null;
+    costcenters: {
+      id: number;
+      value: number;
+      excludedTaxIds: number[];
+    }[];
+    hasSessions: boolean;
+    spaceId: number;
+    spaceLayoutId: number;
+    spaceCustomLayoutName: string | null;
+    sortOrder: number;
+    excludedFromCommissions: boolean;
+    reduceRoomHireFirst: boolean;
+    eventTypes: number[];
+    userGroupIds: number[];
+    hasLimitedStartTimes: boolean;
+    limitedStartTimes: string[];
+    isAccommIncluded: boolean;
+    discountCampaignId: number;
+    costcentersDiscounts: {
+      id: number;
+      value: number;
+    }[];
+  }[];
+}
+
+export interface VenueGetVenueRatePlanListParams {
+  venueId: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetVenueRatePlanListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    name: string;
+    code: string | null;
+    description: string | null;
+  }[];
+}
+
+export interface VenueGetVenueRoomListParams {
+  venueId: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetVenueRoomListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    code: string | null;
+    name: string;
+    description: string | null;
+    numStandardAdults: number;
+    numExtraAdults: number;
+    extraAdultCost: number;
+    canSmoke: boolean;
+    capacity: number;
+    marketplaceName: string | null;
+  }[];
+}
+
+export interface VenueGetVenueRoomOptionListParams {
+  venueId?: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetVenueRoomOptionListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    venueId: number;
+    name: string;
+    description: string | null;
+    price: number;
+    priceExcludedTaxIds: number[];
+    cost: number;
+    costExcludedTaxIds: number[];
+    costcenterId: number | null;
+    createdDate: string;
+    modifiedDate: string;
+  }[];
+}
+
 /** `ActionTypes[namespace][action]` is `{ params, result }` of an implemented action. */
 export interface ActionTypes {
   account: {
@@ -2647,5 +4072,40 @@ export interface ActionTypes {
   };
   test: {
     ping: { params: TestPingParams; result: TestPingResult };
+  };
+  venue: {
+    addOrUpdateFunctionSpace: { params: VenueAddOrUpdateFunctionSpaceParams; result: VenueAddOrUpdateFunctionSpaceResult };
+    addOrUpdateFunctionSpaceCategory: { params: VenueAddOrUpdateFunctionSpaceCategoryParams; result: VenueAddOrUpdateFunctionSpaceCategoryResult };
+    addOrUpdateGuestRoom: { params: VenueAddOrUpdateGuestRoomParams; result: VenueAddOrUpdateGuestRoomResult };
+    getAvailableFunctionSpaces: { params: VenueGetAvailableFunctionSpacesParams; result: VenueGetAvailableFunctionSpacesResult };
+    getBeveragePackageList: { params: VenueGetBeveragePackageListParams; result: VenueGetBeveragePackageListResult };
+    getBookingCustomFieldList: { params: VenueGetBookingCustomFieldListParams; result: VenueGetBookingCustomFieldListResult };
+    getCostCenterList: { params: VenueGetCostCenterListParams; result: VenueGetCostCenterListResult };
+    getEventTypeList: { params: VenueGetEventTypeListParams; result: VenueGetEventTypeListResult };
+    getFunctionSpaceAvailability: { params: VenueGetFunctionSpaceAvailabilityParams; result: VenueGetFunctionSpaceAvailabilityResult };
+    getFunctionSpaceCategoryList: { params: VenueGetFunctionSpaceCategoryListParams; result: VenueGetFunctionSpaceCategoryListResult };
+    getFunctionSpaceList: { params: VenueGetFunctionSpaceListParams; result: VenueGetFunctionSpaceListResult };
+    getMenuList: { params: VenueGetMenuListParams; result: VenueGetMenuListResult };
+    getRatePlanBookingRules: { params: VenueGetRatePlanBookingRulesParams; result: VenueGetRatePlanBookingRulesResult };
+    getRatePlanRateList: { params: VenueGetRatePlanRateListParams; result: VenueGetRatePlanRateListResult };
+    getResourceAvailability: { params: VenueGetResourceAvailabilityParams; result: VenueGetResourceAvailabilityResult };
+    getResourceList: { params: VenueGetResourceListParams; result: VenueGetResourceListResult };
+    getRevenueTemplateList: { params: VenueGetRevenueTemplateListParams; result: VenueGetRevenueTemplateListResult };
+    getRoomInventory: { params: VenueGetRoomInventoryParams; result: VenueGetRoomInventoryResult };
+    getRoomRateList: { params: VenueGetRoomRateListParams; result: VenueGetRoomRateListResult };
+    getRoomRates: { params: VenueGetRoomRatesParams; result: VenueGetRoomRatesResult };
+    getSessionTypeList: { params: VenueGetSessionTypeListParams; result: VenueGetSessionTypeListResult };
+    getSpaceBlockoutList: { params: VenueGetSpaceBlockoutListParams; result: VenueGetSpaceBlockoutListResult };
+    getSpaceHirePlanList: { params: VenueGetSpaceHirePlanListParams; result: VenueGetSpaceHirePlanListResult };
+    getSpaceHirePlanRate: { params: VenueGetSpaceHirePlanRateParams; result: VenueGetSpaceHirePlanRateResult };
+    getSpaceHirePlanRateList: { params: VenueGetSpaceHirePlanRateListParams; result: VenueGetSpaceHirePlanRateListResult };
+    getTaxList: { params: VenueGetTaxListParams; result: VenueGetTaxListResult };
+    getVenue: { params: VenueGetVenueParams; result: VenueGetVenueResult };
+    getVenueList: { params: VenueGetVenueListParams; result: VenueGetVenueListResult };
+    getVenuePackage: { params: VenueGetVenuePackageParams; result: VenueGetVenuePackageResult };
+    getVenuePackageList: { params: VenueGetVenuePackageListParams; result: VenueGetVenuePackageListResult };
+    getVenueRatePlanList: { params: VenueGetVenueRatePlanListParams; result: VenueGetVenueRatePlanListResult };
+    getVenueRoomList: { params: VenueGetVenueRoomListParams; result: VenueGetVenueRoomListResult };
+    getVenueRoomOptionList: { params: VenueGetVenueRoomOptionListParams; result: VenueGetVenueRoomOptionListResult };
   };
 }
