@@ -21,6 +21,8 @@ import type { Runtime } from '../../src/runtime.js';
 import { ROUTE_PLUGINS } from '../../src/server/plugins.js';
 import { addEvent, addSession, addTicket, fetchPage, inTransaction, setEventColumns } from '../domain/event/fixtures.js';
 import { write } from '../domain/invoice/fixtures.js';
+import { addVenue } from '../domain/venue/fixtures.js';
+import { addSpace } from '../domain/venue/spaces-fixtures.js';
 import { assertPdfStructure, pdfText } from '../domain/invoice/pdf-text.js';
 import type { TestServer } from '../support/server.js';
 import { describeEachDatabase } from '../support/suite.js';
@@ -61,6 +63,7 @@ const ARTIFACTS = {
   'page:invoice': ['GET /invoices/:file'],
   'pdf:invoice': ['GET /invoices/:file'],
   'xml:subscription-confirmed': ['GET /notifications/sns'],
+  'page:venue-order': ['GET /venue/order/start'],
 } as const satisfies Record<string, readonly string[]>;
 type Artifact = keyof typeof ARTIFACTS;
 
@@ -134,6 +137,15 @@ const FIELDS = {
   'invoice_items.description': { shows: INVOICE },
   'invoice_payments.receipt_num': { shows: ['page:invoice', 'pdf:invoice'] },
   'accounts.region': { shows: ['xml:subscription-confirmed'] },
+  'venues.business_name': { shows: ['page:venue-order'] },
+  'venues.description': { shows: ['page:venue-order'] },
+  'venues.address_line1': { shows: ['page:venue-order'] },
+  'venues.address_city': { shows: ['page:venue-order'] },
+  'venues.phone': { shows: ['page:venue-order'] },
+  'venues.email': { shows: ['page:venue-order'] },
+  'venues.website': { shows: ['page:venue-order'] },
+  'venues.checkin_time': { shows: ['page:venue-order'] },
+  'function_spaces.name': { shows: ['page:venue-order'] },
 } satisfies Record<string, Field>;
 type FieldName = keyof typeof FIELDS;
 const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
@@ -338,6 +350,26 @@ async function renderAll(s: TestServer, payload: string): Promise<{ rendered: Ma
   const topic = encodeURIComponent(topicArn(region, other.accountId, 'contacts'));
   const confirmed = await page(`${s.url}/notifications/sns?Action=ConfirmSubscription&TopicArn=${topic}&Token=${subscription.token}`, 200);
   rendered.set('xml:subscription-confirmed', { kind: 'xml', text: confirmed.text });
+
+  // The instant-book page of a venue that allows live booking (its link is on getVenue).
+  const venueId = await addVenue(s.store(), { name: v('venues.business_name'), allowsLiveBook: true });
+  await s
+    .store()
+    .updateTable('venues')
+    .set({
+      description: v('venues.description'),
+      address_line1: v('venues.address_line1'),
+      address_city: v('venues.address_city'),
+      phone: v('venues.phone'),
+      email: v('venues.email'),
+      website: v('venues.website'),
+      checkin_time: v('venues.checkin_time'),
+    })
+    .where('id', '=', venueId)
+    .execute();
+  await addSpace(s.client, venueId, { name: v('function_spaces.name'), isViewable: true });
+  const { instantBookUrl } = await s.client.call<{ instantBookUrl: string }>('venue', 'getVenue', { id: venueId });
+  await html('page:venue-order', instantBookUrl, 200);
 
   const emails = await s.store().selectFrom('email_log').selectAll().where('id', '>', last?.id ?? 0).orderBy('id').execute();
   const kinds = new Set(emails.map((e) => e.type));

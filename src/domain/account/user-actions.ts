@@ -36,9 +36,9 @@ export const getUserList = defineListAction({
   namespace: 'account',
   action: 'getUserList',
   /**
-   * Every scalar field of the item. `venueId` (documented) waits for the venues module, where a
-   * user's venue access will live; until then it is refused as an unknown filter, as the
-   * contact namespace does with its venue filters.
+   * Every scalar field of the item. `venueId` (documented) would filter by the venues a user may
+   * work in; Marquee keeps no per-user venue access, so it is refused as an unknown filter rather
+   * than answered with every user (docs/compatibility.md, Account).
    */
   filters: {
     id: { column: 'users.id', type: 'integer' },

@@ -8,6 +8,7 @@ import { catalogMigration } from './catalog/migrations/0015_venue_catalog.js';
 import { venue as venueMigration } from './migrations/0012_venue.js';
 import { roomsActions } from './rooms/index.js';
 import { roomsMigration } from './rooms/migrations/0014_venue_rooms.js';
+import { venueRoutes } from './pages/order-start.js';
 import { venueSeeder } from './seed/seed.js';
 import { spacesActions } from './spaces/index.js';
 import { spacesMigration } from './spaces/migrations/0013_venue_spaces.js';
@@ -107,4 +108,5 @@ export const venue = defineNamespace({
   },
   migrations: [venueMigration, spacesMigration, roomsMigration, catalogMigration],
   seeder: venueSeeder,
+  routes: venueRoutes,
 });

@@ -2,6 +2,7 @@
 import { formatTimestamp } from '../../../protocol/timestamp.js';
 import type { Scope } from '../../../storage/scope.js';
 import { beveragePackagesOfVenue, menusOfVenue, packagesOfVenue } from '../catalog/venue-parts.js';
+import { VENUE_ORDER_PATH } from '../pages/order-start.js';
 import { accommodationOfVenue, roomCountsOf } from '../rooms/venue-parts.js';
 import { functionSpacesOfVenue, spaceFiguresOf, type SpaceFigures } from '../spaces/venue-parts.js';
 import type { VenueDetail, VenueListItem } from './schemas.js';
@@ -69,7 +70,7 @@ export async function venueListItems(store: Scope, rows: readonly VenueRow[]): P
 
 /** Where a partner or guest books the venue online; only venues that allow live booking have one. */
 export function instantBookUrl(publicUrl: string, row: VenueRow): string | null {
-  return row.allows_live_book === 1 ? `${publicUrl}/venue/order/start?v=${row.hash_id}` : null;
+  return row.allows_live_book === 1 ? `${publicUrl}${VENUE_ORDER_PATH}?v=${row.hash_id}` : null;
 }
 
 export async function venueDetail(
