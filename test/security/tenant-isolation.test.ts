@@ -8,6 +8,7 @@ import type { AnyAction } from '../../src/registry/define-action.js';
 import { paramShape, type ParamShape } from '../../src/registry/param-shape.js';
 import { seedAccount } from '../../src/seed/seed.js';
 import { currentWriteVersion } from '../../src/storage/write-versions.js';
+import { addVenue } from '../domain/venue/fixtures.js';
 import { dataFingerprint } from '../support/fuzz/fingerprint.js';
 import { valueFor, type ValueContext } from '../support/fuzz/values.js';
 import { advanceIdSequences } from '../support/id-sequences.js';
@@ -150,5 +151,36 @@ describeEachDatabase('tenant isolation of every implemented action', ({ server }
     assert.deepEqual(differences, [], `${differences.length} of ${calls} calls differ`);
     assert.ok(calls > 500, `only ${calls} calls were made`);
     assert.equal(await dataFingerprint(server(), owner.accountId), ownerBefore, 'the owner’s data changed');
+  });
+
+  it('shows a partner key no venue of either account that is not listed in the marketplace', async () => {
+    const partner = await server().newAccount({ keyKind: 'partner' });
+    await addVenue(server().store(intruder.accountId), { name: 'Intruder Back Office' });
+    const venues = await server().runtime.storage.db.selectFrom('venues').select(['id', 'account_id', 'business_name', 'in_marketplace']).execute();
+    const unlisted = venues.filter((v) => v.in_marketplace === 0);
+    const listed = venues.filter((v) => v.in_marketplace === 1);
+    assert.ok(unlisted.some((v) => v.account_id === owner.accountId) && unlisted.some((v) => v.account_id === intruder.accountId));
+    assert.ok(listed.length > 0, 'the owner lists venues in the marketplace');
+    const differences: string[] = [];
+    const seen = new Set<string>();
+    for (const def of ACTIONS.filter((a) => a.namespace === 'partner')) {
+      const shape = paramShape(def.params);
+      const builds: Array<[string, (id: number) => unknown]> = idPaths(shape).map((path) => [path.join('.'), (id) => withValue({}, path, id)]);
+      if (shape.kind === 'object' && shape.fields.filter) builds.push(['filter.id', (id) => ({ filter: { id } })]);
+      for (const venue of [...unlisted, ...listed]) {
+        for (const [label, build] of builds) {
+          const text = await answer(partner.client, def, build(venue.id));
+          for (const v of venues) if (text.includes(v.business_name)) seen.add(v.business_name);
+          const nowhere = comparable(await answer(partner.client, def, build(NOWHERE)), [venue.id, NOWHERE], false);
+          if (venue.in_marketplace === 0 && comparable(text, [venue.id, NOWHERE], false) !== nowhere) {
+            differences.push(`${def.namespace}.${def.action} ${label}=${venue.id} answers an unlisted venue`);
+          }
+        }
+      }
+      const all = await answer(partner.client, def, {});
+      for (const v of venues) if (all.includes(v.business_name)) seen.add(v.business_name);
+    }
+    assert.deepEqual(differences, []);
+    assert.deepEqual([...seen].sort(), listed.map((v) => v.business_name).sort(), 'a partner sees the listed venues, and only those');
   });
 });

@@ -89,7 +89,7 @@ interface Keys {
  * One request. Batches run in another account: their jobs write in the background, and the
  * fuzzed account's data must only change when a request to it was accepted.
  */
-function plan(f: Faker, server: TestServer, batchKeys: Keys, actions: readonly AnyAction[], ctx: ValueContext): Planned {
+function plan(f: Faker, server: TestServer, batchKeys: Keys, partnerKeys: Keys, actions: readonly AnyAction[], ctx: ValueContext): Planned {
   const sign = (path: string, body: string | Buffer, keys: Keys = server) => signedRaw({ key: keys.key, secret: keys.secret, path, body });
   const roll = f.number.int({ min: 0, max: 99 });
 
@@ -101,7 +101,8 @@ function plan(f: Faker, server: TestServer, batchKeys: Keys, actions: readonly A
     const body = JSON.stringify(params ?? {});
     const batch = def.namespace === 'batch';
     return {
-      request: sign(path, body, batch ? batchKeys : server),
+      // Partner actions are signed with a partner key, so that they reach their handlers.
+      request: sign(path, body, batch ? batchKeys : def.namespace === 'partner' ? partnerKeys : server),
       label: `${def.namespace}.${def.action}`,
       write: def.kind === 'write' && !batch,
       notImplemented: false,
@@ -152,10 +153,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const report: FuzzReport = { requests: 0, statuses: {}, failures: [], batches: 0 };
   const batchIds: string[] = [];
   const batchAccount = await server.newAccount();
+  const partnerAccount = await server.newAccount({ keyKind: 'partner' });
   let before = await dataFingerprint(server);
 
   for (let i = 0; i < options.count; i++) {
-    const planned = plan(faker, server, batchAccount, options.actions, ctx);
+    const planned = plan(faker, server, batchAccount, partnerAccount, options.actions, ctx);
     let reply: RawReply;
     try {
       reply = await rawHttp(server.url, planned.request);
