@@ -36,6 +36,11 @@ export interface Config {
   logLevel: string;
   /** Check every action result against its result schema (tests turn this on). */
   validateResults: boolean;
+  /**
+   * Refuse parameters an action does not take (400, 23016 naming them). Off by default:
+   * iVvy ignores unknown parameters, and clients written against it must behave the same.
+   */
+  strictParams: boolean;
   /** SMTP server for outgoing email (smtp://user:pass@host:port); unset = log only. */
   smtpUrl: string | undefined;
   /** From address of the emails Marquee sends. */
@@ -81,6 +86,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     masterKeyFile: overrides.masterKeyFile ?? env.MARQUEE_MASTER_KEY_FILE ?? './data/master.key',
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     validateResults: overrides.validateResults ?? env.MARQUEE_VALIDATE_RESULTS === '1',
+    strictParams: overrides.strictParams ?? env.MARQUEE_STRICT === '1',
     smtpUrl: overrides.smtpUrl ?? (env.MARQUEE_SMTP_URL || undefined),
     mailFrom: overrides.mailFrom ?? env.MARQUEE_MAIL_FROM ?? 'Marquee <no-reply@marquee.local>',
     workers: { ...workerSettings(env), ...overrides.workers },

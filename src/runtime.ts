@@ -73,6 +73,7 @@ export async function createRuntime(
     log,
     publicUrl: config.publicUrl,
     validateResults: config.validateResults,
+    strictParams: config.strictParams,
     mail: { delivers: config.smtpUrl !== undefined, from: config.mailFrom },
     workers,
     async close() {

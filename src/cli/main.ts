@@ -3,9 +3,13 @@ import { Command } from 'commander';
 import { registerActions } from './commands/actions.js';
 import { registerCall } from './commands/call.js';
 import { registerDeliveries } from './commands/deliveries.js';
+import { registerDescribe } from './commands/describe.js';
 import { registerKeys } from './commands/keys.js';
+import { registerMarketplace } from './commands/marketplace.js';
+import { registerReset } from './commands/reset.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
+import { registerSubscriptions } from './commands/subscriptions.js';
 import { registerSync } from './commands/sync.js';
 
 export function buildProgram(): Command {
@@ -17,11 +21,15 @@ export function buildProgram(): Command {
     .allowExcessArguments(false);
   registerServe(program);
   registerKeys(program);
+  registerMarketplace(program);
   registerCall(program);
   registerActions(program);
+  registerDescribe(program);
   registerSeed(program);
+  registerReset(program);
   registerSync(program);
   registerDeliveries(program);
+  registerSubscriptions(program);
   return program;
 }
 

@@ -20,7 +20,7 @@ export function explainNetworkError(error: unknown, url: string): string | null 
   const text = chain.map((c) => c.message ?? '').join(' ');
   const host = (() => {
     try {
-      return new URL(url).host;
+      return new URL(url).hostname;
     } catch {
       return url;
     }

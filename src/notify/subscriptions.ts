@@ -115,7 +115,11 @@ export async function subscribe(
   return result;
 }
 
-async function removeSubscription(db: Executor, id: number, reason: string): Promise<void> {
+/**
+ * Deletes a subscription, pending or confirmed, and cancels what is still queued for it (an
+ * attempt in flight finds its row cancelled and does not reschedule it). Its log rows stay.
+ */
+export async function removeSubscription(db: Executor, id: number, reason: string): Promise<void> {
   await db
     .updateTable('notification_deliveries')
     .set({ status: 'cancelled', last_error: reason })
@@ -144,8 +148,10 @@ export async function unsubscribe(
       .where('endpoint', '=', endpoint)
       .where('url', '=', url)
       .executeTakeFirst();
+    // A pending subscription is removed like a confirmed one (iVvy answers 6 until it is
+    // confirmed, which leaves a subscription to a dead URL retrying its confirmation for days
+    // with no way out): its queued confirmation is cancelled with it. 6 is no longer produced.
     if (!row) result[key] = UnsubscribeResult.notFound;
-    else if (row.status !== 'confirmed') result[key] = UnsubscribeResult.notConfirmed;
     else if (row.api_key !== apiKey) result[key] = UnsubscribeResult.incorrectSource;
     else {
       await removeSubscription(tx.executor, row.id, 'unsubscribed');

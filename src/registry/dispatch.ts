@@ -15,6 +15,7 @@ import { findCatalogueEntry, isNamespace } from '../protocol/catalogue.js';
 import { createActionContext, type ActionContext, type Caller } from './context.js';
 import type { AnyAction } from './define-action.js';
 import type { Registry } from './registry.js';
+import { strictParamsError } from './strict-params.js';
 import { validationError } from './validation.js';
 
 export interface DispatchDeps {
@@ -25,6 +26,8 @@ export interface DispatchDeps {
   /** Check every result against the action's result schema (on in tests). */
   readonly validateResults: boolean;
   readonly mail: MailSettings;
+  /** Refuse parameters an action does not take (MARQUEE_STRICT); iVvy ignores them. */
+  readonly strictParams?: boolean;
 }
 
 export interface DispatchCall {
@@ -81,6 +84,10 @@ export async function dispatch(deps: DispatchDeps, call: DispatchCall, options: 
     refuseOtherKeyKind(call.caller, call.namespace);
     def = resolveAction(deps.registry, call.namespace, call.action);
     const raw = normaliseParams(call.params);
+    if (deps.strictParams) {
+      const refused = strictParamsError(def.params, raw, `${def.namespace}.${def.action}`);
+      if (refused) throw refused;
+    }
     const parsed = def.params.safeParse(raw);
     if (!parsed.success) throw validationError(parsed.error, raw);
     const body = await run(deps, def, call.caller, parsed.data, options);

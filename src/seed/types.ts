@@ -1,6 +1,11 @@
 /**
  * What a namespace's seeder receives and returns. `marquee seed` and the first-start demo run
  * the seeders of every namespace (domain/index.ts), in the order the namespaces are listed.
+ *
+ * A seeding must be reproducible (test/seed/reproducible.test.ts): a seeder draws every random
+ * choice from `faker`, takes every instant from `now`, reads rows in a stated order (ORDER BY),
+ * and writes nothing that depends on the ids other accounts took. Values that must be unique
+ * across accounts mix in the account id; secrets of public links stay random.
  */
 import type { Faker } from '@faker-js/faker';
 import type { Logger } from 'pino';

@@ -75,3 +75,21 @@ it('marquee serve seeds a demo account on first start, prints working credential
   second.child.kill('SIGTERM');
   assert.equal(await second.exited, 0);
 });
+
+it('marquee serve --strict refuses unknown parameters with the iVvy envelope naming them', async () => {
+  const strict = serve(['--strict']);
+  const creds = await strict.ready;
+  assert.match(strict.output(), /Strict parameters: unknown parameters are refused/);
+  const client = createClient({ ...creds, retries: 0 });
+  const refused = await client.raw('contact', 'getContactList', { perpage: 2 });
+  assert.equal(refused.status, 400);
+  assert.deepEqual(refused.body, {
+    errorCode: 400,
+    message: "'params' does not validate",
+    specificCode: 23016,
+    additionalMessages: ["'perpage' is not a parameter of contact.getContactList (did you mean 'perPage'?)"],
+  });
+  assert.equal((await client.raw('contact', 'getContactList', { perPage: 2 })).status, 200);
+  strict.child.kill('SIGTERM');
+  assert.equal(await strict.exited, 0);
+});

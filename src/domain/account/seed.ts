@@ -28,7 +28,7 @@ export async function seedAccountData(ctx: SeedContext): Promise<Record<string, 
   const { faker, now } = ctx;
   return ctx.store.transaction(async (tx) => {
     const counts: Record<string, number> = {};
-    const existing = await tx.selectFrom('users').select('email').execute();
+    const existing = await tx.selectFrom('users').select('email').orderBy('id').execute();
     const missing = Math.max(0, TEAM_SIZE - existing.length);
     if (missing > 0) {
       const domain = existing[0]?.email.split('@')[1] ?? faker.internet.domainName();

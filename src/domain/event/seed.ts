@@ -385,7 +385,7 @@ async function seedEvent(base: EventWriteContext, clock: (now: number) => EventW
     const arrived = start + between(faker, -30, 45) * 60_000;
     await markAttended(clock(arrived), attendeeId, arrived);
     counts.checkIns++;
-    const reserved = await base.store.selectFrom('event_attendee_sessions').select('session_id').where('attendee_id', '=', attendeeId).execute();
+    const reserved = await base.store.selectFrom('event_attendee_sessions').select('session_id').where('attendee_id', '=', attendeeId).orderBy('session_id').execute();
     for (const s of reserved) {
       if (faker.datatype.boolean({ probability: 0.7 })) await markSessionAttended(clock(arrived), attendeeId, s.session_id, arrived + 10 * 60_000);
     }
@@ -406,14 +406,14 @@ export const eventSeeder: Seeder = {
       .execute();
     if (contacts.length < 12) return { ...counts };
     const [users, groups] = await Promise.all([
-      store.selectFrom('users').select('id').where('is_active', '=', 1).execute(),
-      store.selectFrom('subscription_groups').select('id').execute(),
+      store.selectFrom('users').select('id').where('is_active', '=', 1).orderBy('id').execute(),
+      store.selectFrom('subscription_groups').select('id').orderBy('id').execute(),
     ]);
     const existingTags = await store.selectFrom('event_tags').select('id').execute();
     if (existingTags.length === 0) {
       await store.insertInto('event_tags', TAGS.map((name) => ({ name, created_at: seed.now }))).execute();
     }
-    const tags = (await store.selectFrom('event_tags').select('id').execute()).map((t) => t.id);
+    const tags = (await store.selectFrom('event_tags').select('id').orderBy('id').execute()).map((t) => t.id);
     const refs = { users: users.map((u) => u.id), tags, groups: groups.map((g) => g.id) };
     const eventCount = Math.min(MAX_EVENTS, Math.max(4, Math.round(contacts.length / 50)));
     for (let i = 0; i < eventCount; i++) {

@@ -98,6 +98,7 @@ async function parties(tx: Scope, faker: Faker, count: number): Promise<Party[]>
       .leftJoin('company_contacts', 'company_contacts.company_id', 'companies.id')
       .select(['companies.id', 'company_contacts.contact_id'])
       .orderBy('companies.id')
+      .orderBy('company_contacts.contact_id')
       .limit(count)
       .execute(),
   ]);
@@ -168,7 +169,7 @@ export async function seedInvoiceData(ctx: SeedContext): Promise<Record<string, 
     const at = (now: number): InvoiceWriteContext =>
       createActionContext(ctx, tx, internalCaller(tx.accountId), { now, recordChanges: false });
     const counts = { invoices: 0, invoicePayments: 0, invoiceRefunds: 0, creditNotes: 0 };
-    const cancelledWithPayment: Array<{ id: number; paidCents: number; currency: string; party: Party; at: number }> = [];
+    const cancelledWithPayment: Array<{ id: number; issuedAt: number; paidCents: number; currency: string; party: Party; at: number }> = [];
     const openByCurrency = new Map<string, number[]>();
 
     for (let i = 0; i < who.length; i++) {
@@ -238,7 +239,7 @@ export async function seedInvoiceData(ctx: SeedContext): Promise<Record<string, 
           if (deposit > 0) await pay(deposit, paidAt(1));
           const cancelledAt = paidAt(5);
           await cancelInvoice(at(cancelledAt), invoice.id);
-          if (deposit > 0) cancelledWithPayment.push({ id: invoice.id, paidCents: deposit, currency, party, at: cancelledAt });
+          if (deposit > 0) cancelledWithPayment.push({ id: invoice.id, issuedAt, paidCents: deposit, currency, party, at: cancelledAt });
           break;
         }
         case 'refunded':
@@ -265,7 +266,8 @@ export async function seedInvoiceData(ctx: SeedContext): Promise<Record<string, 
       const noteId = await createCreditNote(at(when), {
         refType: InvoiceRefType.custom,
         refId: null,
-        title: `Credit for cancelled invoice ${1_000_000 + cancelled.id}`,
+        // Named by its date, not its reference: references follow ids, which depend on other accounts.
+        title: `Credit for cancelled invoice of ${new Date(cancelled.issuedAt).toISOString().slice(0, 10)}`,
         notes: faker.helpers.maybe(() => 'Deposit held as credit at the client\'s request', { probability: 0.5 }) ?? null,
         currency: cancelled.currency,
         invoiceId: cancelled.id,

@@ -11,5 +11,6 @@ import { sync } from './0009_sync.js';
 import { writeVersions } from './0010_write_versions.js';
 import { outboxIndex } from './0011_outbox_index.js';
 import { keyKinds } from './0016_key_kinds.js';
+import { seedRuns } from './0018_seed_runs.js';
 
-export const platformMigrations: readonly Migration[] = [foundation, batchNotify, mail, sync, writeVersions, outboxIndex, keyKinds];
+export const platformMigrations: readonly Migration[] = [foundation, batchNotify, mail, sync, writeVersions, outboxIndex, keyKinds, seedRuns];

@@ -71,9 +71,9 @@ async function referenceData(tx: Scope, now: number) {
     counts.customFields = CUSTOM_FIELDS.length;
   }
   const [industries, groups, users, contactFields, companyFields] = await Promise.all([
-    tx.selectFrom('industries').select('id').execute(),
-    tx.selectFrom('subscription_groups').select('id').execute(),
-    tx.selectFrom('users').select('id').execute(),
+    tx.selectFrom('industries').select('id').orderBy('id').execute(),
+    tx.selectFrom('subscription_groups').select('id').orderBy('id').execute(),
+    tx.selectFrom('users').select('id').orderBy('id').execute(),
     listDefinitions(tx, 'contact'),
     listDefinitions(tx, 'company'),
   ]);

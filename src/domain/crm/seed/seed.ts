@@ -40,7 +40,7 @@ function between(faker: Faker, from: number, to: number): number {
   return to <= from ? from : faker.number.int({ min: from, max: to });
 }
 
-interface Refs {
+export interface Refs {
   leadStages: Array<{ id: number; reasons: number[] }>;
   opportunityStages: Array<{ id: number; reasons: number[]; closes: 'won' | 'lost' | undefined }>;
   types: Array<{ id: number; subtypes: number[] }>;
@@ -54,8 +54,11 @@ interface Refs {
   venueIds: number[];
 }
 
-/** Creates the lists when the account has none yet, then reads them back. */
-async function referenceData(tx: Scope, now: number): Promise<{ refs: Refs; counts: Record<string, number> }> {
+/**
+ * Creates the lists when the account has none yet, then reads them back. The venue namespace's
+ * bookings seeder calls it too (it runs first, and its opportunities need the lists).
+ */
+export async function referenceData(tx: Scope, now: number): Promise<{ refs: Refs; counts: Record<string, number> }> {
   const counts: Record<string, number> = {};
   const stamp = { created_at: now, modified_at: now };
   if (!(await tx.selectFrom('crm_lead_stages').select('id').executeTakeFirst())) {
@@ -185,6 +188,7 @@ async function parties(tx: Scope, count: number): Promise<{ contacts: Party[]; c
     .select(['company_contacts.contact_id', 'company_contacts.company_id', 'companies.business_name'])
     .where('company_contacts.contact_id', '>=', low)
     .orderBy('company_contacts.contact_id')
+    .orderBy('company_contacts.company_id')
     .execute();
   return {
     contacts: contacts.map((c) => ({ contactId: c.id, companyId: null, name: c.last_name })),

@@ -91,7 +91,7 @@ async function insertRooms(tx: Scope, hotel: SeededVenue, now: number): Promise<
 }
 
 async function insertOptions(tx: Scope, hotel: SeededVenue, now: number): Promise<number> {
-  const accommodation = await tx.selectFrom('cost_centers').select('id').where('default_type', '=', 6).executeTakeFirst();
+  const accommodation = await tx.selectFrom('cost_centers').select('id').where('default_type', '=', 6).orderBy('id').executeTakeFirst();
   const rows: TenantInsert<'venue_room_options'>[] = OPTIONS.map(([name, price, cost, description]) => ({
     venue_id: hotel.id,
     name,

@@ -3,7 +3,7 @@
  * centre with combinable spaces, and a restaurant that hosts functions. Venues hold a few
  * contacts and companies each (the venueId filters of the contact lists).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { SeedContext } from '../../../seed/types.js';
 import type { SeededVenue, VenueKind } from './types.js';
 
@@ -107,7 +107,8 @@ export async function seedVenues(ctx: SeedContext): Promise<{ venues: SeededVenu
       const row = await tx
         .insertInto('venues', {
           group_id: groupId,
-          hash_id: randomBytes(16).toString('hex'),
+          // Unique across accounts (public links use it): the seeded draw, made the account's own.
+          hash_id: createHash('sha256').update(`${tx.accountId}:${faker.string.hexadecimal({ length: 32, prefix: '' })}`).digest('hex').slice(0, 32),
           business_name: plan.name,
           business_number: faker.string.numeric(11),
           venue_identifier: plan.identifier,

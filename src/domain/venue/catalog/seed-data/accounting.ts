@@ -42,7 +42,7 @@ const prefixOf = (venue: SeededVenue) =>
 
 export async function seedCostCenters(tx: Scope, venue: SeededVenue, now: number, counts: SeedCounts): Promise<CostCenters> {
   const parents = new Map(
-    (await tx.selectFrom('cost_centers').select(['id', 'default_type']).where('default_type', 'is not', null).execute()).map((r) => [r.default_type!, r.id]),
+    (await tx.selectFrom('cost_centers').select(['id', 'default_type']).where('default_type', 'is not', null).orderBy('id').execute()).map((r) => [r.default_type!, r.id]),
   );
   const prefix = prefixOf(venue);
   const ids = new Map<CostCenterKey, number>();
