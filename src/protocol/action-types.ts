@@ -2557,10 +2557,717 @@ export interface InvoiceGetOptionsResult {
   };
 }
 
+export interface PartnerGetVenueParams {
+  id: number | string;
+  availabilityStartDate?: string;
+  availabilityEndDate?: string;
+}
+
+export interface PartnerGetVenueResult {
+  id: number;
+  hashId: string;
+  businessName: string;
+  businessNumber: string | null;
+  phone: string | null;
+  fax: string | null;
+  websiteAddress: string | null;
+  emailAddress: string | null;
+  description: string | null;
+  checkinTime: string | null;
+  checkoutTime: string | null;
+  childAge: number;
+  infantAge: number;
+  currencyCode: string;
+  localeCode: string;
+  timezone: string;
+  hasSpaces: boolean;
+  hasAccommodation: boolean;
+  numMeetingRooms: number;
+  numAccommodationRooms: number;
+  maxSpaceArea: number | null;
+  totalSpaceArea: number | null;
+  longitude: string | null;
+  latitude: string | null;
+  primaryAddress: {
+    line1: string;
+    line2: string;
+    line3: string;
+    line4: string;
+    city: string;
+    stateCode: string | null;
+    stateName: string | null;
+    countryCode: string | null;
+    countryName: string | null;
+    postalCode: string;
+  };
+  isTaxExclusive: boolean;
+  allowsLiveBook: boolean;
+  instantBookUrl: string | null;
+  availability: {
+    [k: string]:
+      | {
+          isAvailable: boolean;
+        }
+      | undefined;
+  };
+  videoUrls: string[];
+  airportName: string | null;
+  airportDistance: string | null;
+  starRating: number | null;
+  ratingAuthority: (1 | 2) | null;
+  maxSpaceCapacity: number | null;
+  facilities: number[];
+  mainImage: {
+    url: string;
+    originalFileName: string;
+    tags: string[];
+    size: number;
+    contentType: string;
+  } | null;
+  marketplaceBannerImage: {
+    url: string;
+    originalFileName: string;
+    tags: string[];
+    size: number;
+    contentType: string;
+  } | null;
+  brochureFile: {
+    url: string;
+    originalFileName: string;
+    tags: string[];
+    size: number;
+    contentType: string;
+  } | null;
+  imageLibrary: {
+    url: string;
+    originalFileName: string;
+    tags: string[];
+    size: number;
+    contentType: string;
+    marketplaceEventTypes: number[];
+  }[];
+  packages: {
+    marketplaceName: string;
+    marketplaceEventTypes: number[] | null;
+    minPax: number | null;
+    price: number;
+    priceMethod: 1 | 2;
+    smallDescription: string | null;
+    largeDescription: string | null;
+  }[];
+  functionSpaces: {
+    marketplaceName: string;
+    marketplaceEventTypes: number[] | null;
+    description: string | null;
+    area: number | null;
+    length: number | null;
+    width: number | null;
+    heightMaximum: number | null;
+    heightMinimum: number | null;
+    floorPressureMaximum: number | null;
+    minPax: number | null;
+    maxPax: number | null;
+    hasLayouts: boolean;
+    image: {
+      url: string;
+      originalFileName: string;
+      tags: string[];
+      size: number;
+      contentType: string;
+    } | null;
+    layouts: {
+      type: number;
+      paxMinimum: number | null;
+      paxMaximum: number | null;
+      timeForSetup: number | null;
+      timeForTakedown: number | null;
+    }[];
+  }[];
+  accommodation: {
+    code: string | null;
+    marketplaceName: string;
+    description: string | null;
+    numStandardAdults: number;
+    numExtraAdults: number;
+    extraAdultCost: number;
+    canSmoke: boolean;
+    capacity: number;
+    image: {
+      url: string;
+      originalFileName: string;
+      tags: string[];
+      size: number;
+      contentType: string;
+    } | null;
+  }[];
+  menus: {
+    marketplaceName: string;
+    smallDescription: string | null;
+    image: {
+      url: string;
+      originalFileName: string;
+      tags: string[];
+      size: number;
+      contentType: string;
+    } | null;
+    minimumPax: number | null;
+    maximumPax: number | null;
+    marketplaceCategories: number[];
+    currentStatus: number;
+    activePeriodStart: {
+      month: number;
+      date: number;
+    } | null;
+    activePeriodEnd: {
+      month: number;
+      date: number;
+    } | null;
+  }[];
+  beveragePackages: {
+    marketplaceName: string;
+    smallDescription: string | null;
+    minPax: number | null;
+    maxPax: number | null;
+    marketplaceCategories: number[];
+    currentStatus: number;
+    activePeriodStart: {
+      month: number;
+      date: number;
+    } | null;
+    activePeriodEnd: {
+      month: number;
+      date: number;
+    } | null;
+  }[];
+  reviews: {
+    reviewDate: string;
+    reviewComment: string;
+    replyDate: string | null;
+    replierComment: string | null;
+    reviewerName: string;
+    reviewRatingAvg: number;
+    ratings: {
+      ratingType: number;
+      rating: number;
+    }[];
+  }[];
+}
+
+export interface PartnerGetVenueListParams {
+  availabilityStartDate?: string;
+  availabilityEndDate?: string;
+  allowsLiveBook?: boolean | number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface PartnerGetVenueListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    hashId: string;
+    businessName: string;
+    businessNumber: string | null;
+    phone: string | null;
+    fax: string | null;
+    websiteAddress: string | null;
+    emailAddress: string | null;
+    description: string | null;
+    checkinTime: string | null;
+    checkoutTime: string | null;
+    childAge: number;
+    infantAge: number;
+    currencyCode: string;
+    localeCode: string;
+    timezone: string;
+    hasSpaces: boolean;
+    hasAccommodation: boolean;
+    numMeetingRooms: number;
+    numAccommodationRooms: number;
+    maxSpaceArea: number | null;
+    totalSpaceArea: number | null;
+    longitude: string | null;
+    latitude: string | null;
+    primaryAddress: {
+      line1: string;
+      line2: string;
+      line3: string;
+      line4: string;
+      city: string;
+      stateCode: string | null;
+      stateName: string | null;
+      countryCode: string | null;
+      countryName: string | null;
+      postalCode: string;
+    };
+    isTaxExclusive: boolean;
+    allowsLiveBook: boolean;
+    instantBookUrl: string | null;
+    availability: {
+      [k: string]:
+        | {
+            isAvailable: boolean;
+          }
+        | undefined;
+    };
+    mainImageUrl: string | null;
+    detailsPageUrl: string | null;
+  }[];
+}
+
 export interface TestPingParams {}
 
 export interface TestPingResult {
   ack: string;
+}
+
+export interface VenueAddOrUpdateBookingParams {
+  id?: number | string;
+  venueId: number | string;
+  leadId?: number | string;
+  bookingType?: 1 | 4;
+  currentStatus?: 1 | 2 | 3 | 9;
+  code?: string;
+  name?: string;
+  companyId?: number | string;
+  company?: {
+    id?: number | string;
+    externalId?: string | null;
+    businessName?: string;
+    tradingName?: string | null;
+    businessNumber?: string | null;
+    phone?: string | null;
+    otherPhone?: string | null;
+    fax?: string | null;
+    website?: string | null;
+    email?: string;
+    address?: {
+      line1?: string | null;
+      line2?: string | null;
+      line3?: string | null;
+      line4?: string | null;
+      city?: string | null;
+      stateCode?: string | null;
+      stateName?: string | null;
+      countryCode?: string | null;
+      postalCode?: string | null;
+    } | null;
+    primaryContactId?: (number | string) | null;
+    primaryContact?: {
+      id?: number | string;
+      firstName?: string;
+      lastName?: string;
+      LastName?: string;
+      email?: string;
+      phone?: string | null;
+      externalId?: string | null;
+      groups?:
+        | {
+            groupId: number | string;
+          }[]
+        | null;
+      customFields?:
+        | {
+            fieldId: number | string;
+            value: unknown;
+          }[]
+        | null;
+      companies?: (number | string)[] | null;
+      status?: 1 | 2 | 3 | 5;
+      smsStatus?: 1 | 2 | 3 | 4;
+      updateIfExists?: boolean | number | string;
+      externalUrls?:
+        | []
+        | [
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            }
+          ]
+        | [
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            },
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            }
+          ]
+        | [
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            },
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            },
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            }
+          ]
+        | null;
+      privacyConsent?: boolean | number | string;
+    };
+    primaryAccountManagerId?: (number | string) | null;
+    secondaryAccountManagerId?: (number | string) | null;
+    industryId?: (number | string) | null;
+    isAgent?: boolean | number | string;
+    commissionSpace?: (number | string) | null;
+    commissionSpaceType?: (1 | 2) | null;
+    commissionFood?: (number | string) | null;
+    commissionFoodType?: (1 | 2) | null;
+    commissionBeverage?: (number | string) | null;
+    commissionBeverageType?: (1 | 2) | null;
+    commissionAudioVisual?: (number | string) | null;
+    commissionAudioVisualType?: (1 | 2) | null;
+    commissionAccommodation?: (number | string) | null;
+    commissionAccommodationType?: (1 | 2) | null;
+    iataNumber?: string | null;
+    updateIfExists?: boolean | number | string;
+    customFields?:
+      | {
+          fieldId: number | string;
+          value: unknown;
+        }[]
+      | null;
+    externalUrls?:
+      | []
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | null;
+  };
+  contactId?: number | string;
+  contact?: {
+    id?: number | string;
+    firstName?: string;
+    lastName?: string;
+    LastName?: string;
+    email?: string;
+    phone?: string | null;
+    externalId?: string | null;
+    groups?:
+      | {
+          groupId: number | string;
+        }[]
+      | null;
+    customFields?:
+      | {
+          fieldId: number | string;
+          value: unknown;
+        }[]
+      | null;
+    companies?: (number | string)[] | null;
+    status?: 1 | 2 | 3 | 5;
+    smsStatus?: 1 | 2 | 3 | 4;
+    updateIfExists?: boolean | number | string;
+    externalUrls?:
+      | []
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | null;
+    privacyConsent?: boolean | number | string;
+  };
+  industryId?: (number | string) | null;
+  purchaseOrderNumber?: string | null;
+  eventTypeId?: number | string;
+  eventSubTypeId?: (number | string) | null;
+  bookedById?: number | string;
+  canBeMoved?: boolean | number | string;
+  dateEventStart?: string;
+  dateEventEnd?: string;
+  totalAttendees?: number | string;
+  packageId?: number | string;
+  packagePrice?: number | string;
+  isAccommIncluded?: boolean | number | string;
+  dateAccomStart?: string;
+  dateAccomEnd?: string;
+  accommCutOffDate?: string | null;
+  accommCancellationDate?: string | null;
+  accommChargingMethod?: 0 | 1 | 2 | 3 | 4;
+  accommGuaranteeRequired?: boolean | number | string;
+  accommExternalBlockId?: string | null;
+  accommReservationMethod?: 1 | 2 | 3 | 4;
+  accommReservationCancellationDate?: string | null;
+  accommArrivalMethod?: 1 | 2;
+  isConfidential?: boolean | number | string;
+  otaFolioRef?: string | null;
+  bookingRoleUserId1?: number | string;
+  bookingRoleUserId2?: number | string;
+  bookingRoleUserId3?: number | string;
+  bookingRoleUserId4?: number | string;
+  bookingRoleUserId5?: number | string;
+  discountCode?: string | null;
+  externalUrls?:
+    | []
+    | [
+        {
+          ref: string;
+          url?: string | null;
+          label?: string | null;
+        }
+      ]
+    | [
+        {
+          ref: string;
+          url?: string | null;
+          label?: string | null;
+        },
+        {
+          ref: string;
+          url?: string | null;
+          label?: string | null;
+        }
+      ]
+    | [
+        {
+          ref: string;
+          url?: string | null;
+          label?: string | null;
+        },
+        {
+          ref: string;
+          url?: string | null;
+          label?: string | null;
+        },
+        {
+          ref: string;
+          url?: string | null;
+          label?: string | null;
+        }
+      ]
+    | null;
+}
+
+export interface VenueAddOrUpdateBookingResult {
+  success: true;
+  id: number;
+  warnings?: ('packageErrors' | 'packageSessionErrors')[];
+}
+
+export interface VenueAddOrUpdateBookingSessionParams {
+  id?: number | string;
+  venueId?: number | string;
+  spaceVenueId?: number | string;
+  bookingId?: number | string;
+  contactId?: number | string;
+  name?: string;
+  minAttendeesGuaranteed?: number | string;
+  agreedAttendees?: (number | string) | null;
+  expectedAttendees?: (number | string) | null;
+  guaranteedAttendees?: (number | string) | null;
+  setAttendees?: (number | string) | null;
+  actualAttendees?: (number | string) | null;
+  spaceId?: number | string;
+  spaceLayout?: (number | string) | null;
+  layoutType?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  customLayoutName?: string | null;
+  startDate?: string;
+  startTime?: string;
+  endTime?: string;
+  setupTime?: number | string;
+  setdownTime?: number | string;
+  includeInPackage?: boolean | number | string;
+  bookingPackageId?: (number | string) | null;
+  tariffId?: (number | string) | null;
+  roomHireType?: (1 | 2 | 3 | 4 | 5) | null;
+  costcenterId?: (number | string) | null;
+  cost?: number | string;
+  excludedTaxIds?: (number | string)[] | null;
+  sessionTypeId?: (number | string) | null;
+  overridePax?: boolean | number | string;
+  isSignageVisible?: boolean | number | string;
+  signage?: string | null;
+}
+
+export interface VenueAddOrUpdateBookingSessionResult {
+  success: true;
+  id: number;
+  warnings: null;
+}
+
+export interface VenueAddOrUpdateBookingSessionBeverageParams {
+  id?: number | string;
+  venueId: number | string;
+  bookingId?: number | string;
+  sessionId?: number | string;
+  beverageId?: number | string;
+  name?: string;
+  minAttendeesGuaranteed?: number | string;
+  startTime?: string | null;
+  endTime?: string | null;
+  sameAsSessionTime?: boolean | number | string;
+  includeInPackage?: boolean | number | string;
+  bookingPackageId?: (number | string) | null;
+  costcenterId?: (number | string) | null;
+  cost?: number | string;
+  excludedTaxIds?: (number | string)[] | null;
+  costPeriod?: (1 | 2) | null;
+  numHours?: (number | string) | null;
+  sortOrder?: number | string;
+  excludedFromCommissions?: boolean | number | string;
+  items?:
+    | {
+        itemId: number | string;
+        name?: string;
+        quantity?: number | string;
+        price?: number | string;
+      }[]
+    | null;
+}
+
+export interface VenueAddOrUpdateBookingSessionBeverageResult {
+  success: true;
+  id: number;
+}
+
+export interface VenueAddOrUpdateBookingSessionMenuParams {
+  id?: number | string;
+  venueId: number | string;
+  bookingId?: number | string;
+  sessionId?: number | string;
+  menuId?: number | string;
+  name?: string;
+  minAttendeesGuaranteed?: number | string;
+  sameAsSessionAttendees?: boolean | number | string;
+  startTime?: string | null;
+  endTime?: string | null;
+  sameAsSessionTime?: boolean | number | string;
+  includeInPackage?: boolean | number | string;
+  bookingPackageId?: (number | string) | null;
+  costcenterId?: (number | string) | null;
+  cost?: number | string;
+  excludedTaxIds?: (number | string)[] | null;
+  /**
+   * @maxItems 50
+   */
+  costcenters?: {
+    costcenterId: number | string;
+    costPerPerson: number | string;
+    costPerPersonExcludedTaxIds?: (number | string)[] | null;
+  }[];
+  sortOrder?: number | string;
+  items?:
+    | {
+        itemId: number | string;
+        name?: string;
+        quantity?: number | string;
+        price?: number | string;
+        servingTime?: string | null;
+      }[]
+    | null;
+}
+
+export interface VenueAddOrUpdateBookingSessionMenuResult {
+  success: true;
+  id: number;
+}
+
+export interface VenueAddOrUpdateBookingSessionResourceParams {
+  id?: number | string;
+  venueId?: number | string;
+  bookingId?: number | string;
+  sessionId?: number | string;
+  resourceId?: number | string;
+  quantity?: number | string;
+  startTime?: string;
+  endTime?: string;
+  includeInPackage?: boolean | number | string;
+  bookingPackageId?: (number | string) | null;
+  costCenterId?: (number | string) | null;
+  cost?: number | string;
+  costType?: (1 | 2) | null;
+  excludedTaxIds?: (number | string)[] | null;
+  hasCommissions?: boolean | number | string;
+}
+
+export interface VenueAddOrUpdateBookingSessionResourceResult {
+  success: true;
+  id: number;
 }
 
 export interface VenueAddOrUpdateFunctionSpaceParams {
@@ -2627,6 +3334,570 @@ export interface VenueAddOrUpdateGuestRoomParams {
 export interface VenueAddOrUpdateGuestRoomResult {
   success: true;
   id: number;
+}
+
+export interface VenueAddOrUpdateOpportunityParams {
+  id?: number | string;
+  name?: string;
+  description?: string | null;
+  qualityId?: (number | string) | null;
+  industryId?: (number | string) | null;
+  sourceId?: number | string;
+  typeId?: number | string;
+  subtypeId?: (number | string) | null;
+  stageId?: number | string;
+  stageReasonId?: (number | string) | null;
+  channelId?: (number | string) | null;
+  ownerUserId?: (number | string) | null;
+  companyId?: number | string;
+  company?: {
+    id?: number | string;
+    externalId?: string | null;
+    businessName?: string;
+    tradingName?: string | null;
+    businessNumber?: string | null;
+    phone?: string | null;
+    otherPhone?: string | null;
+    fax?: string | null;
+    website?: string | null;
+    email?: string;
+    address?: {
+      line1?: string | null;
+      line2?: string | null;
+      line3?: string | null;
+      line4?: string | null;
+      city?: string | null;
+      stateCode?: string | null;
+      stateName?: string | null;
+      countryCode?: string | null;
+      postalCode?: string | null;
+    } | null;
+    primaryContactId?: (number | string) | null;
+    primaryContact?: {
+      id?: number | string;
+      firstName?: string;
+      lastName?: string;
+      LastName?: string;
+      email?: string;
+      phone?: string | null;
+      externalId?: string | null;
+      groups?:
+        | {
+            groupId: number | string;
+          }[]
+        | null;
+      customFields?:
+        | {
+            fieldId: number | string;
+            value: unknown;
+          }[]
+        | null;
+      companies?: (number | string)[] | null;
+      status?: 1 | 2 | 3 | 5;
+      smsStatus?: 1 | 2 | 3 | 4;
+      updateIfExists?: boolean | number | string;
+      externalUrls?:
+        | []
+        | [
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            }
+          ]
+        | [
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            },
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            }
+          ]
+        | [
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            },
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            },
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            }
+          ]
+        | null;
+      privacyConsent?: boolean | number | string;
+    };
+    primaryAccountManagerId?: (number | string) | null;
+    secondaryAccountManagerId?: (number | string) | null;
+    industryId?: (number | string) | null;
+    isAgent?: boolean | number | string;
+    commissionSpace?: (number | string) | null;
+    commissionSpaceType?: (1 | 2) | null;
+    commissionFood?: (number | string) | null;
+    commissionFoodType?: (1 | 2) | null;
+    commissionBeverage?: (number | string) | null;
+    commissionBeverageType?: (1 | 2) | null;
+    commissionAudioVisual?: (number | string) | null;
+    commissionAudioVisualType?: (1 | 2) | null;
+    commissionAccommodation?: (number | string) | null;
+    commissionAccommodationType?: (1 | 2) | null;
+    iataNumber?: string | null;
+    updateIfExists?: boolean | number | string;
+    customFields?:
+      | {
+          fieldId: number | string;
+          value: unknown;
+        }[]
+      | null;
+    externalUrls?:
+      | []
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | null;
+  };
+  companyLeadContactId?: number | string;
+  contactId?: number | string;
+  contact?: {
+    id?: number | string;
+    firstName?: string;
+    lastName?: string;
+    LastName?: string;
+    email?: string;
+    phone?: string | null;
+    externalId?: string | null;
+    groups?:
+      | {
+          groupId: number | string;
+        }[]
+      | null;
+    customFields?:
+      | {
+          fieldId: number | string;
+          value: unknown;
+        }[]
+      | null;
+    companies?: (number | string)[] | null;
+    status?: 1 | 2 | 3 | 5;
+    smsStatus?: 1 | 2 | 3 | 4;
+    updateIfExists?: boolean | number | string;
+    externalUrls?:
+      | []
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | null;
+    privacyConsent?: boolean | number | string;
+  };
+  customFields?:
+    | {
+        fieldId: number | string;
+        fieldValue?: unknown;
+        value?: unknown;
+      }[]
+    | null;
+  venueId: number | string;
+  utmSource?: string;
+  utmMedium?: string;
+  utmCampaign?: string;
+  utmTerm?: string;
+  utmContent?: string | null;
+  referralContactId?: number | string;
+  referralContact?: {
+    id?: number | string;
+    firstName?: string;
+    lastName?: string;
+    LastName?: string;
+    email?: string;
+    phone?: string | null;
+    externalId?: string | null;
+    groups?:
+      | {
+          groupId: number | string;
+        }[]
+      | null;
+    customFields?:
+      | {
+          fieldId: number | string;
+          value: unknown;
+        }[]
+      | null;
+    companies?: (number | string)[] | null;
+    status?: 1 | 2 | 3 | 5;
+    smsStatus?: 1 | 2 | 3 | 4;
+    updateIfExists?: boolean | number | string;
+    externalUrls?:
+      | []
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | null;
+    privacyConsent?: boolean | number | string;
+  };
+  referralCompanyId?: number | string;
+  referralCompany?: {
+    id?: number | string;
+    externalId?: string | null;
+    businessName?: string;
+    tradingName?: string | null;
+    businessNumber?: string | null;
+    phone?: string | null;
+    otherPhone?: string | null;
+    fax?: string | null;
+    website?: string | null;
+    email?: string;
+    address?: {
+      line1?: string | null;
+      line2?: string | null;
+      line3?: string | null;
+      line4?: string | null;
+      city?: string | null;
+      stateCode?: string | null;
+      stateName?: string | null;
+      countryCode?: string | null;
+      postalCode?: string | null;
+    } | null;
+    primaryContactId?: (number | string) | null;
+    primaryContact?: {
+      id?: number | string;
+      firstName?: string;
+      lastName?: string;
+      LastName?: string;
+      email?: string;
+      phone?: string | null;
+      externalId?: string | null;
+      groups?:
+        | {
+            groupId: number | string;
+          }[]
+        | null;
+      customFields?:
+        | {
+            fieldId: number | string;
+            value: unknown;
+          }[]
+        | null;
+      companies?: (number | string)[] | null;
+      status?: 1 | 2 | 3 | 5;
+      smsStatus?: 1 | 2 | 3 | 4;
+      updateIfExists?: boolean | number | string;
+      externalUrls?:
+        | []
+        | [
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            }
+          ]
+        | [
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            },
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            }
+          ]
+        | [
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            },
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            },
+            {
+              ref: string;
+              url?: string | null;
+              label?: string | null;
+            }
+          ]
+        | null;
+      privacyConsent?: boolean | number | string;
+    };
+    primaryAccountManagerId?: (number | string) | null;
+    secondaryAccountManagerId?: (number | string) | null;
+    industryId?: (number | string) | null;
+    isAgent?: boolean | number | string;
+    commissionSpace?: (number | string) | null;
+    commissionSpaceType?: (1 | 2) | null;
+    commissionFood?: (number | string) | null;
+    commissionFoodType?: (1 | 2) | null;
+    commissionBeverage?: (number | string) | null;
+    commissionBeverageType?: (1 | 2) | null;
+    commissionAudioVisual?: (number | string) | null;
+    commissionAudioVisualType?: (1 | 2) | null;
+    commissionAccommodation?: (number | string) | null;
+    commissionAccommodationType?: (1 | 2) | null;
+    iataNumber?: string | null;
+    updateIfExists?: boolean | number | string;
+    customFields?:
+      | {
+          fieldId: number | string;
+          value: unknown;
+        }[]
+      | null;
+    externalUrls?:
+      | []
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | [
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          },
+          {
+            ref: string;
+            url?: string | null;
+            label?: string | null;
+          }
+        ]
+      | null;
+  };
+  confirmedQuoteId?: number | string;
+  confirmedQuoteStatus?: 2 | 3;
+  cancelledQuoteId?: number | string;
+  lostToCompetition?: string | null;
+  closedDate?: string | null;
+  externalUrls?:
+    | []
+    | [
+        {
+          ref: string;
+          url?: string | null;
+          label?: string | null;
+        }
+      ]
+    | [
+        {
+          ref: string;
+          url?: string | null;
+          label?: string | null;
+        },
+        {
+          ref: string;
+          url?: string | null;
+          label?: string | null;
+        }
+      ]
+    | [
+        {
+          ref: string;
+          url?: string | null;
+          label?: string | null;
+        },
+        {
+          ref: string;
+          url?: string | null;
+          label?: string | null;
+        },
+        {
+          ref: string;
+          url?: string | null;
+          label?: string | null;
+        }
+      ]
+    | null;
+}
+
+export interface VenueAddOrUpdateOpportunityResult {
+  success: true;
+  id: number;
+}
+
+export interface VenueAddOrUpdateOpportunityNoteParams {
+  id?: number | string;
+  leadId?: number | string;
+  note?: string;
+  venueId: number | string;
+}
+
+export interface VenueAddOrUpdateOpportunityNoteResult {
+  success: true;
+  id: number;
+}
+
+export interface VenueAddOrUpdateSpaceBlockoutParams {
+  id?: number | string;
+  venueId?: number | string;
+  name?: string;
+  spaceId?: number | string;
+  startDateTime?: string;
+  endDateTime?: string;
+}
+
+export interface VenueAddOrUpdateSpaceBlockoutResult {
+  success: true;
+  id: number;
+}
+
+export interface VenueChangeBookingStatusParams {
+  id: number | string;
+  venueId: number | string;
+  currentStatus: 1 | 2 | 3 | 4 | 9;
+  changedByUserId?: number | string;
+  cancelStageId?: number | string;
+  cancelReasonId?: number | string;
+  cancelLostToCompetition?: string;
+  cancelClosedDate?: string;
+  convertedStageId?: number | string;
+  convertedStageReasonId?: number | string;
+  marketplaceStageReasonType?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  convertedClosedDate?: string;
+}
+
+export interface VenueChangeBookingStatusResult {
+  success: true;
+  id: number;
+}
+
+export interface VenueConvertLeadToOpportunityParams {
+  leadId?: number | string;
+  venueId?: number | string;
+  stageId?: number | string;
+}
+
+export interface VenueConvertLeadToOpportunityResult {
+  success: true;
 }
 
 export interface VenueGetAvailableFunctionSpacesParams {
@@ -2709,6 +3980,462 @@ export interface VenueGetBeveragePackageListResult {
   }[];
 }
 
+export interface VenueGetBookingParams {
+  id: number | string;
+}
+
+export interface VenueGetBookingResult {
+  id: number;
+  venueId: number;
+  code: string;
+  name: string;
+  eventType: string | null;
+  eventTypeId: number | null;
+  eventSubTypeId: number | null;
+  companyId: number | null;
+  company: {
+    id: number;
+    businessName: string;
+  } | null;
+  contactId: number | null;
+  contact: {
+    id: number;
+    firstName: string;
+    lastName: string;
+    email: string;
+    phone: string | null;
+  } | null;
+  isConfidential: boolean;
+  currentStatus: 1 | 2 | 3 | 4 | 5 | 8 | 9;
+  totalAmount: number;
+  totalTaxAmount: number;
+  amountOutstanding: number;
+  accountTimezone: string | null;
+  venueTimezone: string | null;
+  createdDate: string;
+  modifiedDate: string;
+  lastModifiedDate: string;
+  dateEventStart: string | '';
+  dateEventEnd: string | '';
+  convertedToTentative: string | '';
+  convertedToConfirmed: string | '';
+  convertedToCancelled: string | '';
+  isAccommIncluded: boolean;
+  dateAccomStart: string | '';
+  dateAccomEnd: string | '';
+  focRoomsDenominator: number;
+  maxNumFocRoomsPerDay: number;
+  hasPackages: boolean;
+  decisionDate: string | '';
+  canBeMoved: boolean;
+  bookedById: number | null;
+  beoNumbers: string[];
+  isBeoFinalised: boolean;
+  beoFinalisedDate: string | '';
+  otaFolioRef: string | null;
+  accommCutOffDate: string | '';
+  accommCancellationDate: string | '';
+  accommChargingMethod: number | null;
+  accommGuaranteeRequired: boolean;
+  accommExternalBlockId: string | null;
+  accommReservationMethod: number[];
+  hasCommissions: boolean;
+  hasCommissionPaid: boolean;
+  agentCompanyId: number | null;
+  agentCompany: {
+    id: number;
+    businessName: string;
+  } | null;
+  agentContactId: number | null;
+  agentContact: {
+    id: number;
+    firstName: string;
+    lastName: string;
+    email: string;
+    phone: string | null;
+  } | null;
+  commissionAccommodationType: (1 | 2) | null;
+  commissionAccommodation: number;
+  commissionSpaceType: (1 | 2) | null;
+  commissionSpace: number;
+  commissionFoodType: (1 | 2) | null;
+  commissionFood: number;
+  commissionBeverageType: (1 | 2) | null;
+  commissionBeverage: number;
+  commissionAudioVisualType: (1 | 2) | null;
+  commissionAudioVisual: number;
+  dailyRevenue: {
+    venueId: number;
+    costcenterId: number;
+    revenueDate: string;
+    totalAmount: number;
+    totalDiscountAmount: number;
+    totalTaxAmount: number;
+  }[];
+  packages: {
+    id: number;
+    bookingDate: string;
+    numberAttendees: number;
+    price: number;
+    createdDate: string;
+    modifiedDate: string;
+    totalAmount: number;
+    totalDiscount: number;
+    totalSurcharge: number;
+    totalTaxAmount: number;
+    priceMethod: 1 | 2;
+    costcenters: {
+      costcenterId: number;
+      value: number;
+      discount: number;
+      surcharge: number;
+      excludedTaxIds: number[];
+      totalAmount: number;
+      totalDiscount: number;
+      totalSurcharge: number;
+      totalTaxAmount: number;
+      taxDetails: {
+        id: number;
+        tax: number;
+        rateId: number;
+        rateAmount: number;
+        rateAmountType: number;
+      }[];
+    }[];
+    taxDetails: {
+      id: number;
+      tax: number;
+      rateId: number;
+      rateAmount: number;
+      rateAmountType: number;
+    }[];
+    smallDescription: string | null;
+    packageId: number | null;
+    packageName: string | null;
+  }[];
+  sessions: {
+    id: number;
+    name: string;
+    startDate: string;
+    endDate: string;
+    startTime: string;
+    endTime: string;
+    spaceVenueId: number;
+    spaceId: number;
+    spaceLayout: number | null;
+    customLayoutName: string | null;
+    tariffId: number | null;
+    cost: number;
+    discount: number;
+    costcenterId: number | null;
+    totalAmount: number;
+    totalDiscount: number;
+    totalSurcharge: number;
+    totalTaxAmount: number;
+    taxDetails: {
+      id: number;
+      tax: number;
+      rateId: number;
+      rateAmount: number;
+      rateAmountType: number;
+    }[];
+    excludedTaxIds: number[];
+    includeInPackage: boolean;
+    bookingPackageId: number | null;
+    beoNumbers: string[];
+    createdDate: string;
+    modifiedDate: string;
+    totalAttendees: number;
+    projectedSpend: {
+      priceMethod: number;
+      costcenterId: number | null;
+      total: number;
+      amount: number;
+    }[];
+  }[];
+  menus: {
+    id: number;
+    name: string;
+    menuVenueId: number;
+    menuId: number;
+    menuTypeCategory: number;
+    menuCategoryId: number;
+    sessionId: number;
+    cost: number;
+    discount: number;
+    surcharge: number;
+    excludedTaxIds: number[];
+    startDate: string;
+    endDate: string;
+    startTime: string;
+    endTime: string;
+    includeInPackage: boolean;
+    bookingPackageId: number | null;
+    createdDate: string;
+    modifiedDate: string;
+    costcenterId: number | null;
+    totalAmount: number;
+    totalDiscount: number;
+    totalSurcharge: number;
+    totalTaxAmount: number;
+    taxDetails: {
+      id: number;
+      tax: number;
+      rateId: number;
+      rateAmount: number;
+      rateAmountType: number;
+    }[];
+    totalAttendees: number;
+    costcenters?: {
+      costcenterId: number;
+      costPerPerson: number;
+      costPerPersonExcludedTaxIds: number[];
+    }[];
+  }[];
+  beveragePackages: {
+    id: number;
+    name: string;
+    sessionId: number;
+    beverageVenueId: number;
+    beverageId: number;
+    cost: number;
+    discount: number;
+    surcharge: number;
+    excludedTaxIds: number[];
+    startDate: string;
+    endDate: string;
+    startTime: string;
+    endTime: string;
+    includeInPackage: boolean;
+    bookingPackageId: number | null;
+    createdDate: string;
+    modifiedDate: string;
+    costcenterId: number | null;
+    totalAmount: number;
+    totalDiscount: number;
+    totalSurcharge: number;
+    totalTaxAmount: number;
+    taxDetails: {
+      id: number;
+      tax: number;
+      rateId: number;
+      rateAmount: number;
+      rateAmountType: number;
+    }[];
+    totalAttendees: number;
+    smallDescription: string | null;
+    marketplaceName: string | null;
+  }[];
+  resources: {
+    id: number;
+    name: string | null;
+    sessionId: number;
+    resourceVenueId: number;
+    resourceId: number;
+    cost: number;
+    discount: number;
+    surcharge: number;
+    excludedTaxIds: number[];
+    quantity: number;
+    startDate: string;
+    endDate: string;
+    startTime: string;
+    endTime: string;
+    includeInPackage: boolean;
+    bookingPackageId: number | null;
+    createdDate: string;
+    modifiedDate: string;
+    costcenterId: number | null;
+    totalAmount: number;
+    totalDiscount: number;
+    totalSurcharge: number;
+    totalTaxAmount: number;
+    taxDetails: {
+      id: number;
+      tax: number;
+      rateId: number;
+      rateAmount: number;
+      rateAmountType: number;
+    }[];
+  }[];
+  products: {
+    id: number;
+    name: string | null;
+    sessionId: number | null;
+    productId: number;
+    cost: number;
+    discount: number;
+    surcharge: number;
+    excludedTaxIds: number[];
+    quantity: number;
+    includeInPackage: boolean;
+    bookingPackageId: number | null;
+    createdDate: string;
+    modifiedDate: string;
+    costcenterId: number | null;
+    totalAmount: number;
+    totalDiscount: number;
+    totalSurcharge: number;
+    totalTaxAmount: number;
+    taxDetails: {
+      id: number;
+      tax: number;
+      rateId: number;
+      rateAmount: number;
+      rateAmountType: number;
+    }[];
+  }[];
+  additionalItems: {
+    id: number;
+    description: string;
+    quantity: number;
+    totalCost: number;
+    totalCostDiscount: number;
+    totalCostSurcharge: number;
+    totalCostExcludedTaxIds: number[];
+    actualCost: number;
+    actualCostExcludedTaxIds: number[];
+    createdDate: string;
+    modifiedDate: string;
+    costcenterId: number | null;
+    totalAmount: number;
+    totalDiscount: number;
+    totalSurcharge: number;
+    totalTaxAmount: number;
+    taxDetails: {
+      id: number;
+      tax: number;
+      rateId: number;
+      rateAmount: number;
+      rateAmountType: number;
+    }[];
+    startDateTime: string | null;
+    endDateTime: string | null;
+    dayTaxDetails: {
+      date: string;
+      taxDetails: {
+        id: number;
+        tax: number;
+        rateId: number;
+        rateAmount: number;
+        rateAmountType: number;
+      }[];
+    }[];
+  }[];
+  serviceFees: {
+    id: number;
+    refType: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 11;
+    refId: number;
+    ref2Id: number;
+    ref3Id: number;
+    refDate: string;
+    refCostcenterId: number;
+    amount: number;
+    excludedTaxIds: number[];
+    createdDate: string;
+    modifiedDate: string;
+    totalAmount: number;
+    totalTaxAmount: number;
+    taxDetails: {
+      id: number;
+      tax: number;
+      rateId: number;
+      rateAmount: number;
+      rateAmountType: number;
+    }[];
+  }[];
+  salesPersonUser: {
+    id: number;
+    firstName: string;
+    lastName: string;
+    email: string;
+    phone: string | null;
+  } | null;
+  bookedByUser: {
+    id: number;
+    firstName: string;
+    lastName: string;
+    email: string;
+    phone: string | null;
+  } | null;
+  leadBccEmail: string | null;
+  foodBeveragePayableBy: 1 | 2;
+  totalAttendees: number;
+  agent: {
+    id: number;
+    businessName: string;
+    email: string | null;
+    phone: string | null;
+  } | null;
+  commissionByCostCentres: {
+    costcenterId: number;
+    commission: number;
+  }[];
+  bookingType: 1 | 3 | 4;
+  opportunityId: number;
+  hasCateringWebsite: boolean;
+  cateringWebsiteLogoId: string | null;
+  cateringWebsiteLogo: {
+    id: number;
+    accountId: number;
+    originalFileName: string;
+    size: number;
+    tags: string[];
+    contentType: string;
+    url: string;
+  } | null;
+  cateringWebsiteBannerId: string | null;
+  cateringWebsiteBanner: {
+    id: number;
+    accountId: number;
+    originalFileName: string;
+    size: number;
+    tags: string[];
+    contentType: string;
+    url: string;
+  } | null;
+  cateringWebsiteEventDesc: string | null;
+  cateringWebsiteEndNumDays: number | null;
+  externalUrls: {
+    ref: string;
+    url: string;
+    label: string | null;
+  }[];
+}
+
+export interface VenueGetBookingChangelogListParams {
+  venueId: number | string;
+  bookingId: number | string;
+  orderBy?: 'name';
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetBookingChangelogListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    venueId: number;
+    bookingId: number;
+    beoId: number | null;
+    sessionId: number | null;
+    recordedByUserId: number | null;
+    refType: number;
+    refId: number;
+    noteText: string;
+    createdDate: string;
+    modifiedDate: string;
+  }[];
+}
+
 export interface VenueGetBookingCustomFieldListParams {
   start?: number | string;
   perPage?: number | string;
@@ -2737,6 +4464,323 @@ export interface VenueGetBookingCustomFieldListResult {
     selectValues: {
       [k: string]: string | undefined;
     } | null;
+  }[];
+}
+
+export interface VenueGetBookingListParams {
+  venueId: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetBookingListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    venueId: number;
+    code: string;
+    name: string;
+    eventType: string | null;
+    eventTypeId: number | null;
+    eventSubTypeId: number | null;
+    companyId: number | null;
+    company: {
+      id: number;
+      businessName: string;
+    } | null;
+    contactId: number | null;
+    contact: {
+      id: number;
+      firstName: string;
+      lastName: string;
+      email: string;
+      phone: string | null;
+    } | null;
+    isConfidential: boolean;
+    currentStatus: 1 | 2 | 3 | 4 | 5 | 8 | 9;
+    totalAmount: number;
+    totalTaxAmount: number;
+    amountOutstanding: number;
+    accountTimezone: string | null;
+    venueTimezone: string | null;
+    createdDate: string;
+    modifiedDate: string;
+    lastModifiedDate: string;
+    dateEventStart: string | '';
+    dateEventEnd: string | '';
+    convertedToTentative: string | '';
+    convertedToConfirmed: string | '';
+    convertedToCancelled: string | '';
+    isAccommIncluded: boolean;
+    dateAccomStart: string | '';
+    dateAccomEnd: string | '';
+    focRoomsDenominator: number;
+    maxNumFocRoomsPerDay: number;
+    hasPackages: boolean;
+    decisionDate: string | '';
+    canBeMoved: boolean;
+    bookedById: number | null;
+    beoNumbers: string[];
+    isBeoFinalised: boolean;
+    beoFinalisedDate: string | '';
+    otaFolioRef: string | null;
+    accommCutOffDate: string | '';
+    accommCancellationDate: string | '';
+    accommChargingMethod: number | null;
+    accommGuaranteeRequired: boolean;
+    accommExternalBlockId: string | null;
+    leadId: number;
+    bookingType: 1 | 3 | 4;
+  }[];
+}
+
+export interface VenueGetBookingListForAccountParams {
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetBookingListForAccountResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    venueId: number;
+    code: string;
+    name: string;
+    eventType: string | null;
+    eventTypeId: number | null;
+    eventSubTypeId: number | null;
+    companyId: number | null;
+    company: {
+      id: number;
+      businessName: string;
+    } | null;
+    contactId: number | null;
+    contact: {
+      id: number;
+      firstName: string;
+      lastName: string;
+      email: string;
+      phone: string | null;
+    } | null;
+    isConfidential: boolean;
+    currentStatus: 1 | 2 | 3 | 4 | 5 | 8 | 9;
+    totalAmount: number;
+    totalTaxAmount: number;
+    amountOutstanding: number;
+    accountTimezone: string | null;
+    venueTimezone: string | null;
+    createdDate: string;
+    modifiedDate: string;
+    lastModifiedDate: string;
+    dateEventStart: string | '';
+    dateEventEnd: string | '';
+    convertedToTentative: string | '';
+    convertedToConfirmed: string | '';
+    convertedToCancelled: string | '';
+    isAccommIncluded: boolean;
+    dateAccomStart: string | '';
+    dateAccomEnd: string | '';
+    focRoomsDenominator: number;
+    maxNumFocRoomsPerDay: number;
+    hasPackages: boolean;
+    decisionDate: string | '';
+    canBeMoved: boolean;
+    bookedById: number | null;
+    beoNumbers: string[];
+    isBeoFinalised: boolean;
+    beoFinalisedDate: string | '';
+    otaFolioRef: string | null;
+    accommCutOffDate: string | '';
+    accommCancellationDate: string | '';
+    accommChargingMethod: number | null;
+    accommGuaranteeRequired: boolean;
+    accommExternalBlockId: string | null;
+    leadId: number;
+    bookingType: 1 | 3 | 4;
+  }[];
+}
+
+export interface VenueGetBookingSessionListParams {
+  venueId?: number | string;
+  bookingId?: number | string;
+  orderBy?: 'startDate' | 'name' | 'createdDate' | 'modifiedDate';
+  orderDir?: 'asc' | 'desc';
+  includeBookingDetails?: boolean | number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetBookingSessionListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    bookingId: number;
+    name: string;
+    startDate: string;
+    endDate: string;
+    startTime: string;
+    endTime: string;
+    spaceVenueId: number;
+    spaceId: number;
+    spaceLayout: number | null;
+    customLayoutName: string | null;
+    tariffId: number | null;
+    cost: number;
+    costAfterAdjustment: number;
+    costDiscount: number;
+    costSurcharge: number | null;
+    amount: number;
+    totalDiscount: number;
+    totalSurcharge: number | null;
+    totalTaxAmount: number;
+    excludedTaxIds: number[];
+    sfExcludedTaxIds:
+      | never[]
+      | {
+          [k: string]: number[] | undefined;
+        };
+    setupTime: number | null;
+    setdownTime: number | null;
+    canBeMoved: 0 | 1;
+    minAttendeesGuaranteed: number;
+    agreedAttendees: number | null;
+    expectedAttendees: number | null;
+    guaranteedAttendees: number | null;
+    setAttendees: number | null;
+    actualAttendees: number | null;
+    signage: string;
+    isSignageVisible: 0 | 1;
+    createdDate: string;
+    modifiedDate: string;
+    roomHireType: number | null;
+    includeInPackage: boolean;
+    bookingPackageId: number;
+    costcenterId: number | null;
+    overridePax: 0 | 1;
+    sessionTypeId: number;
+    beoNumbers: string[] | null;
+    booking?: {
+      name: string;
+      code: string;
+      contact: {
+        id: number;
+        firstName: string;
+        lastName: string;
+        email: string;
+        phone: string | null;
+      } | null;
+    };
+    projectedSpend: {
+      priceMethod: number;
+      costcenterId: number | null;
+      total: number;
+      amount: number;
+    }[];
+  }[];
+}
+
+export interface VenueGetBookingSessionMenuListParams {
+  venueId?: number | string;
+  bookingId?: number | string;
+  sessionId?: number | string;
+  orderBy?: 'name' | 'sortOrder' | 'createdDate' | 'modifiedDate';
+  orderDir?: 'asc' | 'desc';
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetBookingSessionMenuListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: string;
+    venueId: string;
+    bookingId: string;
+    sessionId: string;
+    menuId: string;
+    menuVenueId: string;
+    name: string;
+    minAttendeesGuaranteed: number;
+    sameAsSessionTime: boolean;
+    startTime: string | null;
+    endTime: string | null;
+    includeInPackage: boolean;
+    bookingPackageId: number | null;
+    costcenterId: number | null;
+    cost: number;
+    excludedTaxIds: number[];
+    costcenters?: {
+      costcenterId: number;
+      costPerPerson: number;
+      costPerPersonExcludedTaxIds: number[];
+    }[];
+    items: (
+      | {
+          _type: 'item';
+          id: number;
+          name: string;
+          description: string;
+          quantity: number;
+          price: number;
+          itemCost: number;
+          isOptional: 0 | 1;
+          servingTime: string | null;
+        }
+      | {
+          _type: 'group';
+          id: string;
+          name: string;
+          marketplaceName: string | null;
+          minSelection: number;
+          maxSelection: number;
+          servingTime: string | null;
+          items: {
+            _type: 'item';
+            id: number;
+            name: string;
+            description: string;
+            quantity: number;
+            price: number;
+            itemCost: number;
+            isOptional: 0 | 1;
+            servingTime: string | null;
+          }[];
+        }
+    )[];
+    sortOrder: number;
+    createdDate: string;
+    modifiedDate: string;
   }[];
 }
 
@@ -3988,6 +6032,63 @@ export interface VenueGetVenueRoomOptionListResult {
   }[];
 }
 
+export interface VenueRemoveBookingSessionParams {
+  id: number | string;
+  venueId?: number | string;
+  bookingId?: number | string;
+}
+
+export interface VenueRemoveBookingSessionResult {
+  success: true;
+  id: number;
+}
+
+export interface VenueRemoveBookingSessionBeverageParams {
+  id: number | string;
+  venueId?: number | string;
+  bookingId?: number | string;
+  sessionId?: number | string;
+}
+
+export interface VenueRemoveBookingSessionBeverageResult {
+  success: true;
+  id: number;
+}
+
+export interface VenueRemoveBookingSessionMenuParams {
+  id: number | string;
+  venueId?: number | string;
+  bookingId?: number | string;
+  sessionId?: number | string;
+}
+
+export interface VenueRemoveBookingSessionMenuResult {
+  success: true;
+  id: number;
+}
+
+export interface VenueRemoveBookingSessionResourceParams {
+  id: number | string;
+  venueId?: number | string;
+  bookingId?: number | string;
+  sessionId?: number | string;
+}
+
+export interface VenueRemoveBookingSessionResourceResult {
+  success: true;
+  errorType: null;
+}
+
+export interface VenueRemoveSpaceBlockoutParams {
+  venueId?: number | string;
+  id: number | string;
+}
+
+export interface VenueRemoveSpaceBlockoutResult {
+  success: true;
+  errorType: null;
+}
+
 /** `ActionTypes[namespace][action]` is `{ params, result }` of an implemented action. */
 export interface ActionTypes {
   account: {
@@ -4070,16 +6171,36 @@ export interface ActionTypes {
     getInvoiceList: { params: InvoiceGetInvoiceListParams; result: InvoiceGetInvoiceListResult };
     getOptions: { params: InvoiceGetOptionsParams; result: InvoiceGetOptionsResult };
   };
+  partner: {
+    getVenue: { params: PartnerGetVenueParams; result: PartnerGetVenueResult };
+    getVenueList: { params: PartnerGetVenueListParams; result: PartnerGetVenueListResult };
+  };
   test: {
     ping: { params: TestPingParams; result: TestPingResult };
   };
   venue: {
+    addOrUpdateBooking: { params: VenueAddOrUpdateBookingParams; result: VenueAddOrUpdateBookingResult };
+    addOrUpdateBookingSession: { params: VenueAddOrUpdateBookingSessionParams; result: VenueAddOrUpdateBookingSessionResult };
+    addOrUpdateBookingSessionBeverage: { params: VenueAddOrUpdateBookingSessionBeverageParams; result: VenueAddOrUpdateBookingSessionBeverageResult };
+    addOrUpdateBookingSessionMenu: { params: VenueAddOrUpdateBookingSessionMenuParams; result: VenueAddOrUpdateBookingSessionMenuResult };
+    addOrUpdateBookingSessionResource: { params: VenueAddOrUpdateBookingSessionResourceParams; result: VenueAddOrUpdateBookingSessionResourceResult };
     addOrUpdateFunctionSpace: { params: VenueAddOrUpdateFunctionSpaceParams; result: VenueAddOrUpdateFunctionSpaceResult };
     addOrUpdateFunctionSpaceCategory: { params: VenueAddOrUpdateFunctionSpaceCategoryParams; result: VenueAddOrUpdateFunctionSpaceCategoryResult };
     addOrUpdateGuestRoom: { params: VenueAddOrUpdateGuestRoomParams; result: VenueAddOrUpdateGuestRoomResult };
+    addOrUpdateOpportunity: { params: VenueAddOrUpdateOpportunityParams; result: VenueAddOrUpdateOpportunityResult };
+    addOrUpdateOpportunityNote: { params: VenueAddOrUpdateOpportunityNoteParams; result: VenueAddOrUpdateOpportunityNoteResult };
+    addOrUpdateSpaceBlockout: { params: VenueAddOrUpdateSpaceBlockoutParams; result: VenueAddOrUpdateSpaceBlockoutResult };
+    changeBookingStatus: { params: VenueChangeBookingStatusParams; result: VenueChangeBookingStatusResult };
+    convertLeadToOpportunity: { params: VenueConvertLeadToOpportunityParams; result: VenueConvertLeadToOpportunityResult };
     getAvailableFunctionSpaces: { params: VenueGetAvailableFunctionSpacesParams; result: VenueGetAvailableFunctionSpacesResult };
     getBeveragePackageList: { params: VenueGetBeveragePackageListParams; result: VenueGetBeveragePackageListResult };
+    getBooking: { params: VenueGetBookingParams; result: VenueGetBookingResult };
+    getBookingChangelogList: { params: VenueGetBookingChangelogListParams; result: VenueGetBookingChangelogListResult };
     getBookingCustomFieldList: { params: VenueGetBookingCustomFieldListParams; result: VenueGetBookingCustomFieldListResult };
+    getBookingList: { params: VenueGetBookingListParams; result: VenueGetBookingListResult };
+    getBookingListForAccount: { params: VenueGetBookingListForAccountParams; result: VenueGetBookingListForAccountResult };
+    getBookingSessionList: { params: VenueGetBookingSessionListParams; result: VenueGetBookingSessionListResult };
+    getBookingSessionMenuList: { params: VenueGetBookingSessionMenuListParams; result: VenueGetBookingSessionMenuListResult };
     getCostCenterList: { params: VenueGetCostCenterListParams; result: VenueGetCostCenterListResult };
     getEventTypeList: { params: VenueGetEventTypeListParams; result: VenueGetEventTypeListResult };
     getFunctionSpaceAvailability: { params: VenueGetFunctionSpaceAvailabilityParams; result: VenueGetFunctionSpaceAvailabilityResult };
@@ -4107,5 +6228,10 @@ export interface ActionTypes {
     getVenueRatePlanList: { params: VenueGetVenueRatePlanListParams; result: VenueGetVenueRatePlanListResult };
     getVenueRoomList: { params: VenueGetVenueRoomListParams; result: VenueGetVenueRoomListResult };
     getVenueRoomOptionList: { params: VenueGetVenueRoomOptionListParams; result: VenueGetVenueRoomOptionListResult };
+    removeBookingSession: { params: VenueRemoveBookingSessionParams; result: VenueRemoveBookingSessionResult };
+    removeBookingSessionBeverage: { params: VenueRemoveBookingSessionBeverageParams; result: VenueRemoveBookingSessionBeverageResult };
+    removeBookingSessionMenu: { params: VenueRemoveBookingSessionMenuParams; result: VenueRemoveBookingSessionMenuResult };
+    removeBookingSessionResource: { params: VenueRemoveBookingSessionResourceParams; result: VenueRemoveBookingSessionResourceResult };
+    removeSpaceBlockout: { params: VenueRemoveSpaceBlockoutParams; result: VenueRemoveSpaceBlockoutResult };
   };
 }

@@ -3,11 +3,14 @@
  * and, not implemented yet (501), quotes, bookings and accommodation reservations.
  */
 import { defineNamespace, NOT_IMPLEMENTED } from '../../registry/namespace.js';
+import { bookingsActions } from './bookings/index.js';
+import { bookingsMigration } from './bookings/migrations/0017_venue_bookings.js';
 import { catalogActions } from './catalog/index.js';
 import { catalogMigration } from './catalog/migrations/0015_venue_catalog.js';
 import { venue as venueMigration } from './migrations/0012_venue.js';
 import { roomsActions } from './rooms/index.js';
 import { roomsMigration } from './rooms/migrations/0014_venue_rooms.js';
+import { sessionsActions, sessionsMigration } from './sessions/index.js';
 import { venueRoutes } from './pages/order-start.js';
 import { venueSeeder } from './seed/seed.js';
 import { spacesActions } from './spaces/index.js';
@@ -101,12 +104,14 @@ export const venue = defineNamespace({
     uploadBookingDocument: NOT_IMPLEMENTED,
     // The setup areas' actions override the placeholders above as they land.
     ...spacesActions,
+    ...bookingsActions,
+    ...sessionsActions,
     ...roomsActions,
     ...catalogActions,
     getVenue,
     getVenueList,
   },
-  migrations: [venueMigration, spacesMigration, roomsMigration, catalogMigration],
+  migrations: [venueMigration, spacesMigration, roomsMigration, catalogMigration, bookingsMigration, sessionsMigration],
   seeder: venueSeeder,
   routes: venueRoutes,
 });

@@ -40,7 +40,7 @@ describeEachDatabase('venue catalogue: space hire plans and rates', ({ server })
   let standard = 0;
   let peak = 0;
   let riverPlan = 0;
-  const rates: Record<string, number> = {};
+  const rates = { weekdays: 0, weekends: 0, december: 0, river: 0 };
   let ballroom = 0;
 
   const call = <T>(action: string, params: Record<string, unknown> = {}) => server().client.call<T>('venue', action, params);

@@ -19,6 +19,11 @@ import { findLead } from './store.js';
 export interface LeadUpsertOptions {
   /** The venue of a record being added: absent or null adds a lead, a venue id an opportunity. */
   venueId?: number | null;
+  /**
+   * Columns the caller resolved itself (venue.addOrUpdateOpportunity's closedDate,
+   * lostToCompetition and externalUrls), written with the lead's own.
+   */
+  columns?: Updateable<CrmLeadsTable>;
 }
 
 export async function upsertLead(
@@ -26,7 +31,8 @@ export async function upsertLead(
   input: LeadInput,
   options: LeadUpsertOptions = {},
 ): Promise<{ id: number; created: boolean }> {
-  if (!Object.entries(input).some(([key, value]) => key !== 'id' && value !== undefined)) throw emptyLeadRequest();
+  const extra = Object.keys(options.columns ?? {}).length > 0;
+  if (!extra && !Object.entries(input).some(([key, value]) => key !== 'id' && value !== undefined)) throw emptyLeadRequest();
   const current = input.id === undefined ? undefined : await findLead(ctx.store, input.id);
   if (input.id !== undefined && !current) throw leadNotFound();
   const creating = current === undefined;
@@ -47,6 +53,7 @@ export async function upsertLead(
   const set: Updateable<CrmLeadsTable> = await resolveReferences(ctx, input, current, venueId !== null);
   if (input.name !== undefined) set.name = input.name.trim();
   if (input.description !== undefined) set.description = input.description?.trim() || null;
+  Object.assign(set, options.columns ?? {});
 
   let fieldChanges: LeadFieldChange[] = [];
   if (creating || (input.customFields ?? null) !== null) {

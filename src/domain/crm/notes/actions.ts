@@ -79,9 +79,10 @@ export const getOpportunityNoteList = defineListAction({
   items: (rows) => rows.map(noteShape),
 });
 
-const noteParams = z.object({ id: id().optional(), leadId: id().optional(), note: text(NOTE_TEXT_MAX).optional() });
+export const noteParams = z.object({ id: id().optional(), leadId: id().optional(), note: text(NOTE_TEXT_MAX).optional() });
 
-async function upsertNote(ctx: ActionContext, params: z.output<typeof noteParams>) {
+/** Adds or updates a note of a lead or opportunity; also venue.addOrUpdateOpportunityNote's (same codes). */
+export async function upsertNote(ctx: ActionContext, params: z.output<typeof noteParams>) {
   if (params.id === undefined) {
     if (params.leadId === undefined) throw isRequired('leadId');
     if (params.note === undefined) throw isRequired('note');

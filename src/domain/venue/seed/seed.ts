@@ -1,5 +1,6 @@
 /** The venue namespace's demo data: the venues first, then each setup area's data for them. */
 import type { Seeder } from '../../../seed/types.js';
+import { seedBookings } from '../bookings/seed.js';
 import { seedCatalog } from '../catalog/seed.js';
 import { seedRooms } from '../rooms/seed.js';
 import { seedSpaces } from '../spaces/seed.js';
@@ -10,6 +11,6 @@ export const venueSeeder: Seeder = {
   async seed(ctx) {
     const { venues, counts } = await seedVenues(ctx);
     const area = { ...ctx, venues };
-    return { ...counts, ...(await seedSpaces(area)), ...(await seedRooms(area)), ...(await seedCatalog(area)) };
+    return { ...counts, ...(await seedSpaces(area)), ...(await seedRooms(area)), ...(await seedCatalog(area)), ...(await seedBookings(area)) };
   },
 };
