@@ -15,6 +15,7 @@ import { venueRoutes } from './pages/order-start.js';
 import { venueSeeder } from './seed/seed.js';
 import { spacesActions } from './spaces/index.js';
 import { spacesMigration } from './spaces/migrations/0013_venue_spaces.js';
+import { occupancyLongHoldsMigration } from './spaces/migrations/0024_space_occupancy_long_holds.js';
 import { getVenue, getVenueList } from './venues/actions.js';
 
 export const venue = defineNamespace({
@@ -111,7 +112,7 @@ export const venue = defineNamespace({
     getVenue,
     getVenueList,
   },
-  migrations: [venueMigration, spacesMigration, roomsMigration, catalogMigration, bookingsMigration, sessionsMigration],
+  migrations: [venueMigration, spacesMigration, roomsMigration, catalogMigration, bookingsMigration, sessionsMigration, occupancyLongHoldsMigration],
   seeder: venueSeeder,
   routes: venueRoutes,
 });

@@ -51,6 +51,19 @@ describeEachDatabase('space occupancy', ({ server }) => {
   const occupied = async (space: number, from: string, to: string) =>
     (await spaceConflicts(server().store(), venue, space, at(from), at(to))).map((o) => `${o.source_kind}:${o.space_id}`);
 
+  it('finds holds of any length that overlap a window: a month-long blockout, an overnight session, one ending at its start', async () => {
+    const store = server().store();
+    await blockout(store, venue, room3, '2032-03-01T00:00:00Z', '2032-04-01T00:00:00Z', 'Refurbishment');
+    await session(store, venue, room2, '2032-03-14T20:00:00Z', '2032-03-15T09:00:00Z');
+    await session(store, venue, room2, '2032-03-14T08:00:00Z', '2032-03-15T00:00:00Z');
+    const window = ['2032-03-15T00:00:00Z', '2032-03-15T06:00:00Z'] as const;
+    assert.deepEqual(await occupied(room3, ...window), [`blockout:${room3}`]);
+    assert.deepEqual(await occupied(room2, ...window), [`session:${room2}`], 'the session ending as the window starts does not overlap it');
+    assert.deepEqual(await occupied(all, ...window), [`blockout:${room3}`, `session:${room2}`]);
+    const flags = await store.selectFrom('space_occupancies').select(['space_id', 'long_hold']).where('space_id', 'in', [room2, room3]).where('held_from', '>=', at('2032-03-01T00:00:00Z')).orderBy('id').execute();
+    assert.deepEqual(flags.map((f) => f.long_hold), [1, 0, 0]);
+  });
+
   it('expands a space to itself, its parts, the combinations it belongs to and those of its parts', async () => {
     const day = '2031-01-10';
     await session(server().store(), venue, room1, `${day}T01:00:00Z`, `${day}T02:00:00Z`);

@@ -19,6 +19,7 @@ import type { Selectable } from 'kysely';
 import type { Scope } from '../../../storage/scope.js';
 import type { Interval } from './intervals.js';
 import type { SpaceOccupanciesTable, SpaceOccupancySource } from './tables.js';
+import { isLongHold, LONG_HOLD_MS } from './occupancy-window.js';
 
 export type SpaceOccupancy = Selectable<SpaceOccupanciesTable>;
 
@@ -59,6 +60,8 @@ export async function occupySpace(store: Scope, hold: SpaceHold, now: number): P
     .executeTakeFirst();
   if (!space) throw new Error(`occupySpace: space ${hold.spaceId} is not one of venue ${hold.venueId}'s`);
   await releaseOccupancy(store, hold.source, hold.sourceId);
+  const heldFrom = hold.startsAt - (hold.setupMinutes ?? 0) * MINUTE;
+  const heldUntil = hold.endsAt + (hold.takedownMinutes ?? 0) * MINUTE;
   await store
     .insertInto('space_occupancies', {
       venue_id: hold.venueId,
@@ -70,8 +73,9 @@ export async function occupySpace(store: Scope, hold: SpaceHold, now: number): P
       pax: hold.pax ?? null,
       starts_at: hold.startsAt,
       ends_at: hold.endsAt,
-      held_from: hold.startsAt - (hold.setupMinutes ?? 0) * MINUTE,
-      held_until: hold.endsAt + (hold.takedownMinutes ?? 0) * MINUTE,
+      held_from: heldFrom,
+      held_until: heldUntil,
+      long_hold: isLongHold(heldFrom, heldUntil) ? 1 : 0,
       created_at: now,
     })
     .execute();
@@ -125,16 +129,24 @@ export async function spaceGraph(store: Scope, venueId: number): Promise<SpaceGr
 
 /** The venue's occupancies held at some instant of `window`, in the order they start. */
 export async function venueOccupancies(store: Scope, venueId: number, window: Interval, excluding?: Excluding): Promise<SpaceOccupancy[]> {
-  let query = store
-    .selectFrom('space_occupancies')
-    .selectAll()
-    .where('venue_id', '=', venueId)
-    .where('held_from', '<', window.to)
-    .where('held_until', '>', window.from);
-  if (excluding) {
-    query = query.where((eb) => eb.not(eb.and([eb('source_kind', '=', excluding.source), eb('source_id', '=', excluding.sourceId)])));
-  }
-  return query.orderBy('held_from').orderBy('id').execute();
+  // Two index ranges instead of one unbounded one: short holds by a start no earlier than
+  // LONG_HOLD_MS before the window, long holds apart (occupancy-window.ts).
+  const overlapping = (longHold: 0 | 1) => {
+    let query = store
+      .selectFrom('space_occupancies')
+      .selectAll()
+      .where('venue_id', '=', venueId)
+      .where('long_hold', '=', longHold)
+      .where('held_from', '<', window.to)
+      .where('held_until', '>', window.from);
+    if (longHold === 0) query = query.where('held_from', '>=', window.from - LONG_HOLD_MS);
+    if (excluding) {
+      query = query.where((eb) => eb.not(eb.and([eb('source_kind', '=', excluding.source), eb('source_id', '=', excluding.sourceId)])));
+    }
+    return query.execute();
+  };
+  const [short, long] = await Promise.all([overlapping(0), overlapping(1)]);
+  return [...short, ...long].sort((a, b) => a.held_from - b.held_from || a.id - b.id);
 }
 
 /** Of a venue's occupancies, those that occupy `spaceId`: held in it or in a space overlapping it. */

@@ -137,6 +137,8 @@ export interface SpaceOccupanciesTable {
   ends_at: number;
   held_from: number;
   held_until: number;
+  /** Held longer than LONG_HOLD_MS (occupancy-window.ts): found apart from the others. */
+  long_hold: Generated<number>;
   created_at: number;
 }
 
