@@ -14,9 +14,39 @@ import { formatTimestamp } from '../../../protocol/timestamp.js';
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
+// Both memos below hold facts about time zones only, never account data; each is bounded.
+const MEMO_LIMIT = 20_000;
+const remember = <K, V>(memo: Map<K, V>, key: K, value: V): V => {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+};
+
+const knownZones = new Map<string, string>();
+
 /** The venue's zone; a zone luxon does not know reads as UTC rather than failing every answer. */
 export function zoneOf(timezone: string): string {
-  return IANAZone.isValidZone(timezone) ? timezone : 'UTC';
+  return knownZones.get(timezone) ?? remember(knownZones, timezone, IANAZone.isValidZone(timezone) ? timezone : 'UTC');
+}
+
+/**
+ * A zone's UTC offset (ms) at an instant. Asking Intl for it is the dearest step of an
+ * availability answer, and offsets change only at transitions, which modern rules place on
+ * quarter hours: the offset is remembered per zone and quarter hour, but only for a quarter
+ * whose first and last instant agree, so an odd historical transition is never smoothed over.
+ */
+const QUARTER_HOUR = 15 * 60_000;
+const quarterOffsets = new Map<string, number>();
+const offsetOf = (zone: string, instant: number): number => DateTime.fromMillis(instant, { zone }).offset * 60_000;
+
+function offsetAt(zone: string, instant: number): number {
+  const quarter = Math.floor(instant / QUARTER_HOUR);
+  const key = `${zone}|${quarter}`;
+  const known = quarterOffsets.get(key);
+  if (known !== undefined) return known;
+  const first = offsetOf(zone, quarter * QUARTER_HOUR);
+  const last = offsetOf(zone, (quarter + 1) * QUARTER_HOUR - 1);
+  return first === last ? remember(quarterOffsets, key, first) : offsetOf(zone, instant);
 }
 
 /** The instant a local wall time names (a time skipped by daylight saving moves forward). */
@@ -25,7 +55,7 @@ export function wallToInstant(zone: string, wall: number): number {
 }
 
 export function instantToWall(zone: string, instant: number): number {
-  return DateTime.fromMillis(instant, { zone }).setZone('utc', { keepLocalTime: true }).toMillis();
+  return instant + offsetAt(zone, instant);
 }
 
 /** `yyyy-mm-dd HH:mm:ss` on the venue's clock. */
