@@ -4,7 +4,7 @@
  * on SQLite and PostgreSQL, and issue 7's targets as PASS/FAIL). Also writes every figure to
  * bench/results/latest.json (bench/results/quick.json for --quick runs).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,7 +29,7 @@ const USAGE = `npm run bench -- [options]
   --no-postgres           skip PostgreSQL
   --data-dir DIR          where SQLite datasets and json-server's file are kept (default node_modules/.cache/marquee-bench)
   --fresh                 rebuild the datasets even when kept ones are intact
-  --only throughput|scale run one half
+  --only throughput|scale|venue  run one part (venue: getAvailableFunctionSpaces on a busy venue, bench/venue-availability.ts)
   --seconds S             measured seconds per throughput case (default 10; quick 3)
   --warmup S              warm-up seconds before each (default 3; quick 1)
   --connections N         concurrent connections of the load generator (default 10)
@@ -75,7 +75,7 @@ const options = {
   postgres: values['no-postgres'] ? null : (values.postgres ?? process.env.MARQUEE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'),
   dataDir: resolve(values['data-dir'] ?? DEFAULT_DATA_DIR),
   fresh: values.fresh,
-  only: values.only as 'throughput' | 'scale' | undefined,
+  only: values.only as 'throughput' | 'scale' | 'venue' | undefined,
   seconds: int(values.seconds, quick ? 3 : 10, 'seconds'),
   warmup: int(values.warmup, quick ? 1 : 3, 'warmup'),
   connections: int(values.connections, 10, 'connections'),
@@ -83,8 +83,8 @@ const options = {
   profileDir: values.profile ? join(ROOT, 'bench', 'results', 'profiles') : null,
   out: resolve(values.out ?? join(ROOT, 'bench', 'results', quick ? 'quick.json' : 'latest.json')),
 };
-if (options.only !== undefined && options.only !== 'throughput' && options.only !== 'scale') {
-  throw new Error(`--only must be throughput or scale, got '${options.only}'`);
+if (options.only !== undefined && !['throughput', 'scale', 'venue'].includes(options.only)) {
+  throw new Error(`--only must be throughput, scale or venue, got '${options.only}'`);
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -107,7 +107,7 @@ const datasetOptions = { dataDir: options.dataDir, postgresUrl: options.postgres
 const kinds: DatabaseKind[] = options.postgres ? ['sqlite', 'postgres'] : ['sqlite'];
 
 let throughput: ThroughputResults | null = null;
-if (options.only !== 'scale') {
+if (options.only === undefined || options.only === 'throughput') {
   const dataset = await prepareDataset('sqlite', options.contacts, { ...datasetOptions, jsonServer: true });
   log(`\nthroughput: ${options.connections} connections, ${options.warmup} s warm-up, ${options.seconds} s measured per case`);
   throughput = await runThroughput(
@@ -118,7 +118,7 @@ if (options.only !== 'scale') {
 
 const scale: ScaleResult[] = [];
 const datasets: Dataset[] = [];
-if (options.only !== 'throughput') {
+if (options.only === undefined || options.only === 'scale') {
   for (const kind of kinds) {
     for (const size of options.scale) {
       const dataset = await prepareDataset(kind, size, datasetOptions);
@@ -216,3 +216,13 @@ writeFileSync(
   )}\n`,
 );
 log(`\nresults written to ${options.out} (${Math.round((Date.now() - started) / 1000)} s)`);
+
+// The venue case keeps its own dataset and prints its own table (bench/venue-availability.ts).
+if (options.only === undefined || options.only === 'venue') {
+  const venue = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'bench', 'venue-availability.ts'), '--seconds', String(options.seconds), '--warmup', String(options.warmup), '--connections', String(options.connections), ...(options.fresh ? ['--fresh'] : [])],
+    { stdio: 'inherit' },
+  );
+  if (venue.status !== 0) log(`venue availability case failed (exit ${venue.status})`);
+}
