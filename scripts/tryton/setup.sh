@@ -5,7 +5,9 @@
 # connector uses (party, sale_opportunity, marketing_email) and what a real installation sets
 # up before selling: a currency and a company the admin user works for (company.py).
 # Tests copy the template to a fresh database file each, which takes no time, and serve them
-# all with one trytond.
+# all with one trytond. The database the `marquee sync init` template names (`tryton`, or
+# $MARQUEE_TRYTON_DATABASE) is made the same way when it does not exist yet; an existing one
+# is never touched (it holds what was synced).
 #
 #   scripts/tryton/setup.sh            # directory $MARQUEE_TRYTON_DIR, /dev/shm/marquee-tryton or /tmp/marquee-tryton
 #   scripts/tryton/serve.sh            # then serve it (JSON-RPC at http://127.0.0.1:8000/<db>/)
@@ -21,6 +23,7 @@ dir="${MARQUEE_TRYTON_DIR:-$default_dir}"
 port="${MARQUEE_TRYTON_PORT:-8000}"
 password="${MARQUEE_TRYTON_PASSWORD:-admin}"
 template="template"
+database="${MARQUEE_TRYTON_DATABASE:-tryton}"
 # Bumped whenever the template's contents change, so an older one is rebuilt.
 template_version="3"
 
@@ -50,7 +53,17 @@ passlib = $dir/passlib.ini
 listen = 127.0.0.1:$port
 CONF
 
+# The database a user syncs into, copied from the template once.
+make_database() {
+  if [ "$database" != "$template" ] && [ ! -s "$dir/$database.sqlite" ]; then
+    cp "$dir/$template.sqlite" "$dir/$database.sqlite.tmp"
+    mv "$dir/$database.sqlite.tmp" "$dir/$database.sqlite"
+    echo "tryton: database '$database' created from the template"
+  fi
+}
+
 if [ -s "$dir/$template.sqlite" ] && [ "$(cat "$dir/$template.ready" 2>/dev/null)" = "$template_version" ]; then
+  make_database
   exit 0
 fi
 
@@ -68,3 +81,4 @@ python="$(head -n 1 "$(command -v trytond-admin)" | sed -e 's/^#! *//')"
 $python "$here/company.py" "$dir/trytond.conf" "$template" >/dev/null
 echo "$template_version" > "$dir/$template.ready"
 echo "tryton: template ready"
+make_database

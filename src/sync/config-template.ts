@@ -47,6 +47,7 @@ crm:
   ${hubspot}  eventsExternalAccountId: ivvy
   ${hubspot}  eventOrganizer: iVvy
   ${tryton}tryton:
+  ${tryton}  # scripts/tryton/setup.sh and serve.sh make this database and serve it here.
   ${tryton}  url: http://127.0.0.1:8000
   ${tryton}  database: tryton
   ${tryton}  username: admin
@@ -75,6 +76,9 @@ sync:
   # 429 and 5xx answers from either side are retried with backoff, honouring Retry-After.
   retries: 5
   retryBaseDelayMs: 500
+  # Phone numbers go to the CRM in E.164 (+61298765432); numbers written without a country
+  # code are read as numbers of this region (ISO 3166 code). Marquee's demo data are US numbers.
+  defaultRegion: AU
 
 watch:
   # marquee sync watch runs every intervalSeconds (the backstop) ...

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { registrationStatus } from './modules/registrations.js';
+import { isPhoneRegion } from './phone.js';
 
 const deletePolicy = z.enum(['archive', 'delete', 'ignore']);
 const side = z.enum(['ivvy', 'crm']);
@@ -154,6 +155,16 @@ export const syncConfigSchema = z
         maxDeleteRatio: z.number().min(0).max(1).default(0.5),
         retries: z.number().int().min(0).max(10).default(5),
         retryBaseDelayMs: z.number().int().min(1).default(500),
+        /**
+         * Region (ISO 3166 code: AU, US …) of phone numbers written without a country code.
+         * Phone numbers go to the CRM in E.164; without a region only numbers written with
+         * their country code (+61 …) can be converted.
+         */
+        defaultRegion: z
+          .string()
+          .transform((s) => s.trim().toUpperCase())
+          .refine(isPhoneRegion, { message: 'not a region code libphonenumber knows (ISO 3166, e.g. AU, US, GB)' })
+          .optional(),
       })
       .strict()
       .prefault({}),

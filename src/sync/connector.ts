@@ -25,6 +25,11 @@ export interface EntityOptions {
   companies?: boolean;
   /** A dry run: create nothing in the CRM, not even the properties or categories pairing needs. */
   readOnly?: boolean;
+  /**
+   * Region (ISO 3166 code) of phone numbers written without a country code (config
+   * `sync.defaultRegion`): phone numbers are written in E.164 (phone.ts).
+   */
+  defaultRegion?: string;
 }
 
 export interface CrmEntity extends ChangeFeed, EntityWriter {

@@ -66,6 +66,7 @@ export async function openSync(config: SyncConfig, options: OpenOptions): Promis
       conflictPolicy: config.sync.conflictPolicy,
       reconcileEveryMs: config.sync.reconcileEveryMinutes * 60_000,
       maxDeleteRatio: config.sync.maxDeleteRatio,
+      ...(config.sync.defaultRegion !== undefined ? { defaultRegion: config.sync.defaultRegion } : {}),
       // One-way modules have no field owners or custom fields (and the email log no deletions):
       // the engine sees empty ones.
       modules: Object.fromEntries(

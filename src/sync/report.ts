@@ -7,11 +7,12 @@ import type { RunSummary } from './engine/run.js';
 import type { ConflictEntry } from './store/conflicts.js';
 import type { Cursor } from './store/cursors.js';
 import type { RunRecord } from './store/runs.js';
-import { emptyCounts, type Counts } from './types.js';
+import type { StoredRefusal } from './store/refusals.js';
+import { emptyCounts, type Counts, type FieldValue, type RefusalReport } from './types.js';
 import type { EntityKind } from './connector.js';
 import { findModule, MODULES } from './modules/index.js';
 
-const COLUMNS: Array<keyof Counts> = ['created', 'updated', 'skipped', 'conflicts', 'deleted', 'errors'];
+const COLUMNS: Array<keyof Counts> = ['created', 'updated', 'skipped', 'conflicts', 'deleted', 'errors', 'refused'];
 
 /** What each kind of entity is called in the CRM, for the tables. */
 const CRM_RECORDS: Readonly<Record<EntityKind, string>> = {
@@ -51,7 +52,8 @@ export function countsTable(counts: Record<string, Counts>, modules: readonly st
   for (const key of keys) {
     const [module, direction] = key.split('/');
     const c = all[key]!;
-    table.push([module ?? key, directionLabel(module ?? key, direction), ...COLUMNS.map((k) => String(c[k]))]);
+    // Runs recorded before refusals were counted have no such count.
+    table.push([module ?? key, directionLabel(module ?? key, direction), ...COLUMNS.map((k) => String(c[k] ?? 0))]);
   }
   if (keys.length === 0) table.push([{ colSpan: 2 + COLUMNS.length, content: 'nothing to do' }]);
   return table.toString();
@@ -69,7 +71,22 @@ export function runSummaryText(summary: RunSummary): string {
     for (const e of summary.errors.slice(0, 20)) lines.push(`  ${e.module} ${e.direction} ${e.recordId}: ${e.message}`);
     if (summary.errors.length > 20) lines.push(`  … see marquee sync status --json`);
   }
+  if (summary.refusalCount > 0) {
+    lines.push(`${summary.refusalCount} value(s) refused and left out (the rest of each record was written; sent again when the value changes):`);
+    for (const r of summary.refusals.slice(0, 20)) lines.push(`  ${refusalLine(r)}`);
+    if (summary.refusalCount > 20) lines.push(`  … see marquee sync status`);
+  }
   return `${lines.join('\n')}\n`;
+}
+
+const shown = (value: FieldValue): string => (value === null ? '(empty)' : typeof value === 'string' ? JSON.stringify(value) : JSON.stringify([...value]));
+
+/** One refused value: where, which field, what, and the target's reason. */
+export function refusalLine(r: RefusalReport): string {
+  const into = r.direction === 'toCrm' ? 'CRM' : 'iVvy';
+  const from = r.direction === 'toCrm' ? 'iVvy' : 'CRM';
+  const target = r.targetId !== null ? ` → ${into} ${r.targetId}` : '';
+  return `${r.module} ${from} ${r.recordId}${target}: ${r.field} ${shown(r.value)} refused by the ${into}: ${r.message}`;
 }
 
 const time = (ms: number | null) => (ms === null ? '-' : formatTimestamp(ms));
@@ -80,6 +97,8 @@ export function statusText(input: {
   runs: RunRecord[];
   links: Record<string, Record<string, number>>;
   retries: number;
+  refusals: StoredRefusal[];
+  refusalCount: number;
   conflicts: ConflictEntry[];
 }): string {
   const out: string[] = [`Profile: ${input.profile}`, '', 'Cursors'];
@@ -100,7 +119,11 @@ export function statusText(input: {
   for (const [module, counts] of Object.entries(input.links)) {
     pairs.push([module, counts.active ?? 0, counts.pending ?? 0, counts['deleted-ivvy'] ?? 0, counts['deleted-crm'] ?? 0].map(String));
   }
-  out.push(pairs.toString(), '', `Records waiting for a retry: ${input.retries}`, '', 'Last runs');
+  out.push(pairs.toString(), '', `Records waiting for a retry: ${input.retries}`);
+  out.push('', `Values refused and left out (sent again when they change): ${input.refusalCount}`);
+  for (const r of input.refusals.slice(0, 50)) out.push(`  ${refusalLine(r)}`);
+  if (input.refusalCount > 50) out.push(`  … ${input.refusalCount - 50} more: marquee sync status --json`);
+  out.push('', 'Last runs');
   const runs = new Table({ head: ['run', 'status', 'trigger', 'started', 'finished', 'modules', 'errors'], style: { head: [], border: [] } });
   for (const r of input.runs) {
     runs.push([

@@ -72,9 +72,22 @@ export interface UpdateInput {
   sourceId: string;
 }
 
-/** The outcome of one write: the record as the target now holds it, or why it failed. */
+/**
+ * A field the target refused (an invalid phone number or email): it was left out of the
+ * write and the rest of the record was written.
+ */
+export interface FieldRefusal {
+  field: string;
+  /** The target's reason, as it gave it. */
+  message: string;
+}
+
+/**
+ * The outcome of one write: the record as the target now holds it (with the fields it
+ * refused and that were left out), or why it failed as a whole.
+ */
 export type WriteResult =
-  | { ok: true; sourceId: string; id: string; fields: Canonical; modifiedAt: number | null }
+  | { ok: true; sourceId: string; id: string; fields: Canonical; modifiedAt: number | null; refused?: readonly FieldRefusal[] }
   | { ok: false; sourceId: string; id: string | null; error: string };
 
 /** Writing side of an entity. Every method takes a batch and answers one result per input. */
@@ -98,13 +111,29 @@ export interface Counts {
   conflicts: number;
   deleted: number;
   errors: number;
+  /** Fields the target refused and that were left out of records otherwise written. */
+  refused: number;
 }
 
-export const emptyCounts = (): Counts => ({ created: 0, updated: 0, skipped: 0, conflicts: 0, deleted: 0, errors: 0 });
+export const emptyCounts = (): Counts => ({ created: 0, updated: 0, skipped: 0, conflicts: 0, deleted: 0, errors: 0, refused: 0 });
 
 export interface RecordError {
   module: string;
   direction: Direction;
   recordId: string;
+  message: string;
+}
+
+/** A refused field of one record, as the run summary and `sync status` report it. */
+export interface RefusalReport {
+  module: string;
+  direction: Direction;
+  /** The record on the source side (the iVvy id when writing into the CRM). */
+  recordId: string;
+  /** The record it was written to, when it exists. */
+  targetId: string | null;
+  field: string;
+  /** The refused value, as the source holds it. */
+  value: FieldValue;
   message: string;
 }

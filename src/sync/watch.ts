@@ -73,6 +73,8 @@ export async function applyNotifiedDeletions(env: SyncEnvironment, moduleName: s
     counts: tally.snapshot(),
     errors: tally.errors,
     errorCount: tally.errorCount,
+    refusals: tally.refusals,
+    refusalCount: tally.refusalCount,
     startedAt: record.startedAt,
     finishedAt,
     failure,

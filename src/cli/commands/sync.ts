@@ -115,7 +115,7 @@ export function registerSync(program: Command): void {
 
   sync
     .command('status')
-    .description('Show cursors, pairs, last runs, errors and recent conflicts')
+    .description('Show cursors, pairs, last runs, errors, values the CRM refused and recent conflicts')
     .option('-c, --config <path>', 'configuration file', DEFAULT_CONFIG)
     .option('--runs <n>', 'how many runs to list', '10')
     .option('--json', 'print JSON')
@@ -135,6 +135,8 @@ export function registerSync(program: Command): void {
           runs: await state.runs.recent(Math.max(1, Number(opts.runs) || 10)),
           links,
           retries: await state.retries.count(),
+          refusals: await state.refusals.list(200),
+          refusalCount: await state.refusals.count(),
           conflicts: await state.conflicts.recent(10),
         };
         if (opts.json) printJson(status);

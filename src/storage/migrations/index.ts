@@ -12,5 +12,6 @@ import { writeVersions } from './0010_write_versions.js';
 import { outboxIndex } from './0011_outbox_index.js';
 import { keyKinds } from './0016_key_kinds.js';
 import { seedRuns } from './0018_seed_runs.js';
+import { syncRefusals } from './0020_sync_refusals.js';
 
-export const platformMigrations: readonly Migration[] = [foundation, batchNotify, mail, sync, writeVersions, outboxIndex, keyKinds, seedRuns];
+export const platformMigrations: readonly Migration[] = [foundation, batchNotify, mail, sync, writeVersions, outboxIndex, keyKinds, seedRuns, syncRefusals];

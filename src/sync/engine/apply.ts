@@ -19,6 +19,7 @@ import {
   type WriteResult,
 } from '../types.js';
 import type { ModuleRun } from './context.js';
+import { settleRefusals, standingForPairs, withoutClearingRefused, withoutRefused, type SettledWrite, type StandingRefusals } from './refusals.js';
 
 interface PairPlan {
   record: SideRecord;
@@ -212,6 +213,22 @@ export async function applyPage(run: ModuleRun, source: Side, incoming: readonly
     });
   }
 
+  // Values a target refused before are not sent again while unchanged, and a system's lack of
+  // a value the other refused does not clear it there (engine/refusals.ts).
+  const standing = await standingForPairs(run, [
+    ...plans.map((p) => ({ ivvyId: p.link.ivvyId, crmId: p.link.crmId })),
+    ...creates.map((r) => (source === 'ivvy' ? { ivvyId: r.id, crmId: null } : { ivvyId: null, crmId: r.id })),
+  ]);
+  for (const p of plans) {
+    const refusedByCrm = p.link.ivvyId !== null ? standing.toCrm.get(p.link.ivvyId) : undefined;
+    const refusedByIvvy = p.link.crmId !== null ? standing.toIvvy.get(p.link.crmId) : undefined;
+    const [toCrm, toIvvy] = source === 'ivvy' ? [p.toOther, p.toSource] : [p.toSource, p.toOther];
+    const crmWrite = withoutClearingRefused(withoutRefused(toCrm, refusedByCrm), refusedByIvvy);
+    const ivvyWrite = withoutClearingRefused(withoutRefused(toIvvy, refusedByIvvy), refusedByCrm);
+    p.toOther = source === 'ivvy' ? crmWrite : ivvyWrite;
+    p.toSource = source === 'ivvy' ? ivvyWrite : crmWrite;
+  }
+
   if (run.dryRun) {
     tally.add(name, forward, 'created', creates.length);
     for (const p of plans) {
@@ -244,7 +261,7 @@ export async function applyPage(run: ModuleRun, source: Side, incoming: readonly
     succeeded.push(record.id);
   }
 
-  await createOnOther(run, source, creates, now);
+  await createOnOther(run, source, creates, now, standing[forward]);
 
   // Write-ahead: what each update will leave behind is recorded before it is sent.
   const ahead = new Map<number, LinkPatch>();
@@ -278,10 +295,14 @@ export async function applyPage(run: ModuleRun, source: Side, incoming: readonly
       )
     : new Map<string, WriteResult>();
 
+  const settledForward: SettledWrite[] = [];
+  const settledBackward: SettledWrite[] = [];
   for (const p of plans) {
     const otherId = idOf(p.link, target)!;
     const otherResult = otherResults.get(otherId);
     const sourceResult = sourceResults.get(p.record.id);
+    if (otherResult) settledForward.push({ sourceId: p.record.id, targetId: otherId, sent: p.toOther, result: otherResult });
+    if (sourceResult && hasFields(p.toSource)) settledBackward.push({ sourceId: otherId, targetId: p.record.id, sent: p.toSource, result: sourceResult });
     const failed = [otherResult, sourceResult].filter((r): r is WriteResult => r !== undefined && !r.ok);
     if (failed.length > 0) {
       for (const f of failed) tally.error(name, f === otherResult ? forward : backward, p.record.id, resultError(f));
@@ -318,6 +339,8 @@ export async function applyPage(run: ModuleRun, source: Side, incoming: readonly
 
   await state.links.updateMany(patches, now);
   if (succeeded.length > 0) await state.retries.clear(name, source, succeeded);
+  await settleRefusals(run, forward, settledForward, standing);
+  await settleRefusals(run, backward, settledBackward, standing);
 }
 
 function adoptedLink(source: Side, sourceId: string, otherId: string, now: number): Link {
@@ -347,7 +370,7 @@ async function writeUpdates(writer: EntityWriter, inputs: UpdateInput[]): Promis
 }
 
 /** Creates the records on the other side, each behind an intent row. */
-async function createOnOther(run: ModuleRun, source: Side, records: readonly SideRecord[], now: number): Promise<void> {
+async function createOnOther(run: ModuleRun, source: Side, records: readonly SideRecord[], now: number, refused: StandingRefusals): Promise<void> {
   if (records.length === 0) return;
   const target = otherSide(source);
   const name = run.module.name;
@@ -363,7 +386,7 @@ async function createOnOther(run: ModuleRun, source: Side, records: readonly Sid
   }
   const fresh = await run.state.links.createIntents(name, source, records.filter((r) => !intents.has(r.id)).map((r) => r.id), now);
   for (const [id, linkId] of fresh) intents.set(id, linkId);
-  const inputs: CreateInput[] = records.map((r) => ({ sourceId: r.id, fields: pick(r.fields, run.fields) }));
+  const inputs: CreateInput[] = records.map((r) => ({ sourceId: r.id, fields: withoutRefused(pick(r.fields, run.fields), refused.get(r.id)) }));
   const results = await writer.create(inputs);
   const bySource = new Map(results.map((r) => [r.sourceId, r]));
   // A target that answers with a record already paired to another one (a CRM that merges
@@ -397,6 +420,13 @@ async function createOnOther(run: ModuleRun, source: Side, records: readonly Sid
   await run.state.links.updateMany(patches, now);
   const done = records.filter((r) => patches.has(intents.get(r.id)!));
   if (done.length > 0) await run.state.retries.clear(name, source, done.map((r) => r.id));
+  const sent = new Map(inputs.map((i) => [i.sourceId, i.fields]));
+  await settleRefusals(
+    run,
+    forward,
+    done.map((r) => ({ sourceId: r.id, targetId: (bySource.get(r.id) as { id: string }).id, sent: sent.get(r.id)!, result: bySource.get(r.id)! })),
+    source === 'ivvy' ? { toCrm: refused, toIvvy: new Map() } : { toCrm: new Map(), toIvvy: refused },
+  );
 
   // The source record learns its new counterpart (iVvy's externalId, the CRM's iVvy id), so
   // the pair is found again from either side, whatever happens to the id map.

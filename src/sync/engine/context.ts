@@ -4,7 +4,7 @@ import type { CrmEntity } from '../connector.js';
 import type { MergePolicy } from '../merge.js';
 import type { IvvySide, ModuleSettings, SyncModule } from '../module.js';
 import type { SyncState } from '../store/index.js';
-import { emptyCounts, type Counts, type Direction, type RecordError, type Side } from '../types.js';
+import { emptyCounts, type Counts, type Direction, type RecordError, type RefusalReport, type Side } from '../types.js';
 
 export interface ProgressEvent {
   module: string;
@@ -20,6 +20,10 @@ export interface RunTally {
   errorCount: number;
   add(module: string, direction: Direction, key: keyof Counts, n?: number): void;
   error(module: string, direction: Direction, recordId: string, message: string): void;
+  /** Fields the target refused in this run (the rest of each record was written). */
+  refusals: RefusalReport[];
+  refusalCount: number;
+  refused(report: RefusalReport): void;
   snapshot(): Record<string, Counts>;
 }
 
@@ -38,6 +42,13 @@ export function createTally(maxErrors = 200): RunTally {
       tally.add(module, direction, 'errors');
       tally.errorCount++;
       if (tally.errors.length < maxErrors) tally.errors.push({ module, direction, recordId, message });
+    },
+    refusals: [],
+    refusalCount: 0,
+    refused(report) {
+      tally.add(report.module, report.direction, 'refused');
+      tally.refusalCount++;
+      if (tally.refusals.length < maxErrors) tally.refusals.push(report);
     },
     snapshot: () => Object.fromEntries(tally.counts),
   };

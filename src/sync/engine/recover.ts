@@ -5,7 +5,7 @@
  * with no record behind it is dropped, and the source record, still inside the uncommitted
  * window, is created by this run's pass as usual.
  */
-import { fingerprint, pick } from '../fingerprint.js';
+import { changedFields, fingerprint, pick } from '../fingerprint.js';
 import type { Link } from '../store/links.js';
 import type { Side } from '../types.js';
 import type { ModuleRun } from './context.js';
@@ -50,8 +50,18 @@ async function completeLink(run: ModuleRun, link: Link, source: Side, sourceId: 
   const [ivvyRecord] = await run.ivvy.get([ivvyId]);
   const [crmRecord] = await run.crm.get([crmId]);
   const fields = run.fields;
-  const ivvyState = ivvyRecord ? pick(ivvyRecord.fields, fields) : null;
-  const crmState = crmRecord ? pick(crmRecord.fields, fields) : null;
+  let ivvyState = ivvyRecord ? pick(ivvyRecord.fields, fields) : null;
+  let crmState = crmRecord ? pick(crmRecord.fields, fields) : null;
+  // A field the target does not hold as the source does (a value it refused and the create
+  // left out) stays a change of the source: this run's pass, which reads the source record
+  // again, sends it and reports the refusal, rather than the pair settling silently apart.
+  if (ivvyState && crmState) {
+    const held = source === 'ivvy' ? crmState : ivvyState;
+    const sent = source === 'ivvy' ? ivvyState : crmState;
+    const asHeld = { ...sent, ...Object.fromEntries(changedFields(held, sent, fields).map((f) => [f, held[f] ?? null])) };
+    if (source === 'ivvy') ivvyState = asHeld;
+    else crmState = asHeld;
+  }
   await run.state.links.update(
     link.id,
     {

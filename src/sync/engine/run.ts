@@ -13,7 +13,7 @@ import type { IvvyWriter } from '../ivvy/writes.js';
 import { MODULES } from '../modules/index.js';
 import type { SyncState } from '../store/index.js';
 import type { RunRecord, RunStatus } from '../store/runs.js';
-import type { Counts, RecordError } from '../types.js';
+import type { Counts, RecordError, RefusalReport } from '../types.js';
 import type { ConflictPolicy } from '../merge.js';
 import { createTally, type ModuleRun, type ProgressEvent, type RunTally } from './context.js';
 import { walkChanges, retryFailed } from './pass.js';
@@ -32,6 +32,8 @@ export interface SyncEnvironment {
     conflictPolicy: ConflictPolicy;
     reconcileEveryMs: number;
     maxDeleteRatio: number;
+    /** Region of phone numbers written without a country code (config `sync.defaultRegion`). */
+    defaultRegion?: string;
     modules: Readonly<Record<string, ModuleSettings>>;
   };
   now?: () => number;
@@ -61,6 +63,9 @@ export interface RunSummary {
   counts: Record<string, Counts>;
   errors: RecordError[];
   errorCount: number;
+  /** Fields the target refused in this run; the rest of each record was written. */
+  refusals: RefusalReport[];
+  refusalCount: number;
   startedAt: number;
   finishedAt: number;
   /** Set when the run stopped early. */
@@ -123,6 +128,8 @@ export async function runSync(env: SyncEnvironment, options: RunOptions = {}): P
     counts: tally.snapshot(),
     errors: tally.errors,
     errorCount: tally.errorCount,
+    refusals: tally.refusals,
+    refusalCount: tally.refusalCount,
     startedAt: record.startedAt,
     finishedAt,
     failure,
@@ -149,7 +156,11 @@ export async function openModule(env: SyncEnvironment, module: SyncModule, scope
     links: env.state.links,
     log: env.log,
   });
-  const crm = await env.connector.entity(module.kind, { ...module.entityOptions(settings), readOnly: scope.dryRun });
+  const crm = await env.connector.entity(module.kind, {
+    ...module.entityOptions(settings),
+    readOnly: scope.dryRun,
+    ...(env.settings.defaultRegion !== undefined ? { defaultRegion: env.settings.defaultRegion } : {}),
+  });
   if (!crm) {
     scope.tally.error(module.name, 'toCrm', '*', `the ${env.connector.name} connector has no counterpart for ${module.kind} records`);
     return null;

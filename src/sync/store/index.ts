@@ -4,6 +4,7 @@ import type { Database } from '../../storage/schema.js';
 import { createConflictStore, type ConflictStore } from './conflicts.js';
 import { createCursorStore, type CursorStore } from './cursors.js';
 import { createLinkStore, type LinkStore } from './links.js';
+import { createRefusalStore, type RefusalStore } from './refusals.js';
 import { createRetryStore, type RetryStore } from './retries.js';
 import { createRunStore, type RunStore } from './runs.js';
 
@@ -14,6 +15,7 @@ export interface SyncState {
   readonly runs: RunStore;
   readonly conflicts: ConflictStore;
   readonly retries: RetryStore;
+  readonly refusals: RefusalStore;
 }
 
 export function createSyncState(db: Kysely<Database>, profile: string): SyncState {
@@ -24,5 +26,6 @@ export function createSyncState(db: Kysely<Database>, profile: string): SyncStat
     runs: createRunStore(db, profile),
     conflicts: createConflictStore(db, profile),
     retries: createRetryStore(db, profile),
+    refusals: createRefusalStore(db, profile),
   };
 }

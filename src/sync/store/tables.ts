@@ -1,4 +1,4 @@
-/** Kysely types of the sync engine's tables (migration 0009_sync). */
+/** Kysely types of the sync engine's tables (migrations 0009_sync, 0020_sync_refusals). */
 import type { Generated } from 'kysely';
 
 export interface SyncLinksTable {
@@ -81,6 +81,25 @@ export interface SyncRetriesTable {
   updated_at: number;
 }
 
+export interface SyncRefusalsTable {
+  profile: string;
+  module: string;
+  /** `toCrm` or `toIvvy`: the system that refused. */
+  direction: string;
+  /** The source record (the iVvy id when writing into the CRM). */
+  record_id: string;
+  target_id: string | null;
+  field: string;
+  /** JSON of the refused canonical value. */
+  value: string | null;
+  value_hash: string;
+  message: string;
+  run_id: number | null;
+  attempts: number;
+  created_at: number;
+  updated_at: number;
+}
+
 declare module '../../storage/schema.js' {
   interface Database {
     sync_links: SyncLinksTable;
@@ -88,5 +107,6 @@ declare module '../../storage/schema.js' {
     sync_runs: SyncRunsTable;
     sync_conflicts: SyncConflictsTable;
     sync_retries: SyncRetriesTable;
+    sync_refusals: SyncRefusalsTable;
   }
 }

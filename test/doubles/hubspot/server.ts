@@ -15,10 +15,18 @@
  * to their own API) follows its first company association, and changing it moves the
  * contact's modification date; other association changes do not touch either record.
  *
+ * Values are validated as HubSpot does for the API: an email address must be well formed
+ * with a top-level domain of letters (HubSpot checks the IANA list, which the double does
+ * not carry) and no quotes in its local part — 400 VALIDATION_ERROR, `INVALID_EMAIL`; with
+ * `phoneValidation` (HubSpot's per-property setting, off by default there too) phone number
+ * properties take only valid E.164 numbers — `INVALID_PHONE_NUMBER` (the code is the
+ * double's: HubSpot documents the rule, not the code).
+ *
  * Tests drive it directly as well: `edit` changes a record as a CRM user would, `failNext`
  * makes the next requests answer an error (with a Retry-After when asked).
  */
 import { randomUUID } from 'node:crypto';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createAssociationStore } from './associations.js';
 import { batchAnswer, batchInputs, HttpError, readJson, send } from './http.js';
@@ -45,6 +53,8 @@ export interface DoubleOptions {
   tenSecondLimit?: number;
   /** Search requests allowed per second (HubSpot documents a handful). */
   searchPerSecond?: number;
+  /** Phone number properties accept only valid E.164 numbers (HubSpot's phone validation). */
+  phoneValidation?: boolean;
 }
 
 export interface RequestLog {
@@ -95,6 +105,26 @@ const EMAIL_DIRECTIONS = ['EMAIL', 'INCOMING_EMAIL', 'FORWARDED_EMAIL'];
 const EMAIL_STATUSES = ['BOUNCED', 'FAILED', 'SCHEDULED', 'SENDING', 'SENT'];
 export const SEARCH_CAP = 10_000;
 const SEARCH_MAX_LIMIT = 200;
+/** Properties of the phone number type. */
+const PHONE_PROPERTIES = new Set(['phone', 'mobilephone', 'fax']);
+
+/** HubSpot's email rules for the API: RFC 5322 shape, no quoted local part, a TLD of letters. */
+export function validEmail(value: string): boolean {
+  const at = value.lastIndexOf('@');
+  if (at <= 0 || at === value.length - 1) return false;
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1);
+  if (!/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return false;
+  const labels = domain.split('.');
+  if (labels.length < 2 || !labels.every((l) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(l))) return false;
+  return /^[A-Za-z]{2,63}$/.test(labels[labels.length - 1]!);
+}
+
+/** A valid number written in E.164, as HubSpot's phone validation wants it. */
+export function validE164(value: string): boolean {
+  if (!/^\+[1-9]\d{1,14}$/.test(value)) return false;
+  return parsePhoneNumberFromString(value)?.isValid() === true;
+}
 
 export interface HubSpotDouble {
   url: string;
@@ -114,7 +144,7 @@ export interface HubSpotDouble {
   failNext(count: number, status: number, options?: { retryAfterSeconds?: number; path?: RegExp }): void;
   log: RequestLog[];
   properties(type: ObjectType): string[];
-  setLimits(limits: { tenSecondLimit?: number; searchPerSecond?: number }): void;
+  setLimits(limits: { tenSecondLimit?: number; searchPerSecond?: number; phoneValidation?: boolean }): void;
   close(): Promise<void>;
 }
 
@@ -122,6 +152,7 @@ export async function startHubSpotDouble(options: DoubleOptions = {}): Promise<H
   const token = options.token ?? 'pat-test-token';
   let tenSecondLimit = options.tenSecondLimit ?? 0;
   let searchPerSecond = options.searchPerSecond ?? 5;
+  let phoneValidation = options.phoneValidation ?? false;
   const store = Object.fromEntries(OBJECT_TYPES.map((t) => [t, new Map<string, StoredObject>()])) as Record<ObjectType, Map<string, StoredObject>>;
   const customProperties = Object.fromEntries(OBJECT_TYPES.map((t) => [t, new Set<string>()])) as Record<ObjectType, Set<string>>;
   const propertyGroups = Object.fromEntries(OBJECT_TYPES.map((t) => [t, new Set<string>()])) as Record<ObjectType, Set<string>>;
@@ -161,11 +192,11 @@ export async function startHubSpotDouble(options: DoubleOptions = {}): Promise<H
   const fullView = (type: ObjectType, o: StoredObject) => view(type, o, Object.keys(o.properties).concat(DEFAULT_PROPERTIES[type]));
 
   const invalid = (name: string, message: string, error = 'INVALID_OPTION') =>
-    new HttpError(400, `Property values were not valid: [{"isValid":false,"message":"${message}","error":"${error}","name":"${name}"}]`, 'VALIDATION_ERROR');
+    new HttpError(400, `Property values were not valid: ${JSON.stringify([{ isValid: false, message, error, name }])}`, 'VALIDATION_ERROR');
 
   const checkProperties = (type: ObjectType, properties: Record<string, unknown>) => {
     for (const [name, value] of Object.entries(properties)) {
-      if (!known(type, name) || READ_ONLY.has(name)) throw invalid(name, `Property \\"${name}\\" does not exist`, 'PROPERTY_DOESNT_EXIST');
+      if (!known(type, name) || READ_ONLY.has(name)) throw invalid(name, `Property "${name}" does not exist`, 'PROPERTY_DOESNT_EXIST');
       if (value === null || value === '') continue;
       const v = String(value);
       if (type === 'deals' && name === 'dealstage' && !DEAL_STAGES.includes(v)) throw invalid(name, `${v} was not one of the allowed options`);
@@ -175,6 +206,10 @@ export async function startHubSpotDouble(options: DoubleOptions = {}): Promise<H
       }
       if (name === 'hs_email_direction' && !EMAIL_DIRECTIONS.includes(v)) throw invalid(name, `${v} was not one of the allowed options`);
       if (name === 'hs_email_status' && !EMAIL_STATUSES.includes(v)) throw invalid(name, `${v} was not one of the allowed options`);
+      if (type === 'contacts' && name === 'email' && !validEmail(v)) throw invalid(name, `Email address ${v} is invalid`, 'INVALID_EMAIL');
+      if (phoneValidation && PHONE_PROPERTIES.has(name) && (type === 'contacts' || type === 'companies') && !validE164(v)) {
+        throw invalid(name, `${v} is not a valid phone number`, 'INVALID_PHONE_NUMBER');
+      }
     }
   };
 
@@ -667,6 +702,7 @@ export async function startHubSpotDouble(options: DoubleOptions = {}): Promise<H
     setLimits(limits) {
       if (limits.tenSecondLimit !== undefined) tenSecondLimit = limits.tenSecondLimit;
       if (limits.searchPerSecond !== undefined) searchPerSecond = limits.searchPerSecond;
+      if (limits.phoneValidation !== undefined) phoneValidation = limits.phoneValidation;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -89,6 +89,69 @@ describe('HubSpot connector', () => {
     assert.equal(dup[0]!.ok, false);
   });
 
+  it('validates emails and phone numbers as HubSpot does: 400 VALIDATION_ERROR naming the property', async () => {
+    const local = await startHubSpotDouble({ phoneValidation: true });
+    try {
+      const post = (properties: Record<string, string>) =>
+        fetch(`${local.url}/crm/v3/objects/contacts`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${local.token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ properties }),
+        });
+      const email = await post({ email: 'eve@example.c0m' });
+      assert.equal(email.status, 400);
+      const body = (await email.json()) as { category: string; message: string };
+      assert.equal(body.category, 'VALIDATION_ERROR');
+      assert.deepEqual(JSON.parse(body.message.slice(body.message.indexOf('['))), [
+        { isValid: false, message: 'Email address eve@example.c0m is invalid', error: 'INVALID_EMAIL', name: 'email' },
+      ]);
+      for (const bad of ['"quoted"@example.com', 'no-at.example.com', 'a@b', 'a@-b.com']) assert.equal((await post({ email: bad })).status, 400, bad);
+      const phone = await post({ email: 'p@example.com', phone: '0412 345 678' });
+      assert.equal(phone.status, 400, 'phone validation takes E.164 only');
+      assert.match(((await phone.json()) as { message: string }).message, /"error":"INVALID_PHONE_NUMBER","name":"phone"/);
+      assert.equal((await post({ email: 'p@example.com', phone: '+61412345678' })).status, 201);
+      assert.equal((await post({ email: 'q@example.com', phone: '+61 412' })).status, 400);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('leaves out a value HubSpot refuses, writes the rest of the record and reports the field', async () => {
+    const local = await startHubSpotDouble({ phoneValidation: true });
+    try {
+      const contacts = (await connector(local).entity('contact', { customFields: [], groups: false, defaultRegion: 'AU' }))!;
+      // One batch: HubSpot refuses it whole, so each input goes alone, without its bad value.
+      const results = await contacts.create([
+        { sourceId: '31', fields: { firstName: 'Eve', lastName: 'Mail', email: 'eve@example.c0m', phone: '0412 345 678' } },
+        { sourceId: '32', fields: { firstName: 'Phoebe', lastName: 'Phone', email: 'phoebe@example.com', phone: 'call reception' } },
+        { sourceId: '33', fields: { firstName: 'Gus', lastName: 'Good', email: 'gus@example.com', phone: '(02) 9374 4000' } },
+      ]);
+      const [eve, phoebe, gus] = results;
+      assert.ok(eve?.ok && phoebe?.ok && gus?.ok, JSON.stringify(results));
+      assert.deepEqual(eve.fields, { firstName: 'Eve', lastName: 'Mail', email: null, phone: '+61412345678' });
+      assert.deepEqual(eve.refused, [{ field: 'email', message: 'INVALID_EMAIL: Email address eve@example.c0m is invalid' }]);
+      assert.deepEqual(phoebe.fields, { firstName: 'Phoebe', lastName: 'Phone', email: 'phoebe@example.com', phone: null });
+      assert.deepEqual(phoebe.refused?.map((r) => r.field), ['phone']);
+      assert.match(phoebe.refused![0]!.message, /^INVALID_PHONE_NUMBER/);
+      assert.equal(gus.fields.phone, '+61293744000');
+      assert.equal(gus.refused, undefined);
+
+      // An update: the refused value is left out, the rest is written.
+      const [updated] = await contacts.update([{ id: phoebe.id, fields: { lastName: 'Phones', email: 'still@bad.c0m' }, known: phoebe.fields, sourceId: '32' }]);
+      assert.ok(updated?.ok, JSON.stringify(updated));
+      assert.equal(updated.fields.lastName, 'Phones');
+      assert.equal(updated.fields.email, 'phoebe@example.com');
+      assert.deepEqual(updated.refused?.map((r) => r.field), ['email']);
+
+      // A mapping mistake (a property that does not exist) is not a refused value: the record fails.
+      const odd = (await connector(local).entity('contact', { customFields: ['no_such_property'], groups: false }))!;
+      const [failed] = await odd.create([{ sourceId: '34', fields: { firstName: 'O', lastName: 'Dd', email: 'odd@example.com', 'custom:no_such_property': 'x' } }]);
+      assert.equal(failed?.ok, false);
+    } finally {
+      await local.close();
+    }
+  });
+
   it('walks more than 10,000 changes by slicing date windows, each record once', async () => {
     const local = await startHubSpotDouble({ searchPerSecond: 50 });
     try {

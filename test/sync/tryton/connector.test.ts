@@ -35,8 +35,8 @@ describe('Tryton connector', () => {
       pageSize: 2,
       policy: { retries: 2, baseDelayMs: 20, maxDelayMs: 200, maxRetryAfterMs: 1000 },
     });
-    contacts = (await connector.entity('contact', { customFields: ['mobile', 'favourite_colour'], groups: true }))!;
-    companies = (await connector.entity('company', { customFields: [], groups: false }))!;
+    contacts = (await connector.entity('contact', { customFields: ['mobile', 'favourite_colour'], groups: true, defaultRegion: 'AU' }))!;
+    companies = (await connector.entity('company', { customFields: [], groups: false, defaultRegion: 'AU' }))!;
     const none = { customFields: [], groups: false };
     campaigns = (await connector.entity('campaign', none))!;
     members = (await connector.entity('campaignMember', none))!;
@@ -56,7 +56,7 @@ describe('Tryton connector', () => {
     const [created] = await contacts.create([
       {
         sourceId: '501',
-        fields: { firstName: 'Mary Ann', lastName: 'Smith', email: 'mary@example.com', phone: '555 1', 'custom:mobile': '0400', groups: ['News', 'VIP'] },
+        fields: { firstName: 'Mary Ann', lastName: 'Smith', email: 'mary@example.com', phone: '(02) 9374 4000', 'custom:mobile': '0412 345 678', groups: ['News', 'VIP'] },
       },
     ]);
     assert.ok(created?.ok, JSON.stringify(created));
@@ -64,10 +64,12 @@ describe('Tryton connector', () => {
       firstName: 'Mary Ann',
       lastName: 'Smith',
       email: 'mary@example.com',
-      phone: '555 1',
-      'custom:mobile': '0400',
+      // In E.164, as sent and as Tryton keeps it (value_compact).
+      phone: '+61293744000',
+      'custom:mobile': '+61412345678',
       groups: ['News', 'VIP'],
     });
+    assert.equal(created.refused, undefined);
     const [read] = await contacts.get([created.id]);
     assert.equal(read!.pairedId, '501');
     assert.ok(read!.modifiedAt > 0);
@@ -88,7 +90,7 @@ describe('Tryton connector', () => {
 
   it('maps a company address and walks changes page by page from a time', async () => {
     const results = await companies.create([
-      { sourceId: '61', fields: { name: 'Acme', phone: '1300', email: null, website: 'https://acme.example', 'address.line1': '1 Main St', 'address.line2': 'Level 2', 'address.city': 'Brisbane', 'address.postalCode': '4000', 'address.country': null, 'address.state': null } },
+      { sourceId: '61', fields: { name: 'Acme', phone: '07 3000 1234', email: null, website: 'https://acme.example', 'address.line1': '1 Main St', 'address.line2': 'Level 2', 'address.city': 'Brisbane', 'address.postalCode': '4000', 'address.country': null, 'address.state': null } },
       { sourceId: '62', fields: { name: 'Beta', phone: null, email: 'hi@beta.example' } },
       { sourceId: '63', fields: { name: 'Gamma' } },
     ]);
@@ -110,6 +112,37 @@ describe('Tryton connector', () => {
     assert.ok(pages >= 1);
     const later = await companies.listChanges(Date.now() + 60_000, null);
     assert.equal(later.records.length, 0);
+  });
+
+  it('checks phone numbers, as Debian installs it with its recommends (python3-phonenumbers)', async () => {
+    // What made whole parties fail before (issue 18): Tryton refuses a number it cannot read.
+    await assert.rejects(
+      rpc().model('party.party', 'create', [[{ name: 'Raw Number', contact_mechanisms: [['create', [{ type: 'phone', value: '(745) 550-6326' }]]] }]]),
+      /The phone number "\(745\) 550-6326" for party "Raw Number" is not valid/,
+    );
+  });
+
+  it('leaves out a value Tryton refuses, writes the rest of the party and reports the field', async () => {
+    const results = await contacts.create([
+      { sourceId: '901', fields: { firstName: 'Phoebe', lastName: 'Phone', email: 'phoebe@example.com', phone: 'call reception', 'custom:mobile': '0412 000 111' } },
+      { sourceId: '902', fields: { firstName: 'Gus', lastName: 'Good', email: 'gus@example.com', phone: '+1 612 447 1550' } },
+    ]);
+    const [phoebe, gus] = results;
+    assert.ok(phoebe?.ok && gus?.ok, JSON.stringify(results));
+    assert.deepEqual(phoebe.fields, { firstName: 'Phoebe', lastName: 'Phone', email: 'phoebe@example.com', phone: null, 'custom:mobile': '+61412000111', groups: null });
+    assert.deepEqual(phoebe.refused?.map((r) => r.field), ['phone']);
+    assert.match(phoebe.refused![0]!.message, /The phone number "call reception" for party "Phoebe Phone" is not valid/);
+    assert.equal(gus.fields.phone, '+16124471550');
+    assert.equal(gus.refused, undefined);
+
+    // An update: the refused values are left out, the rest is written.
+    const [updated] = await contacts.update([
+      { id: phoebe.id, fields: { lastName: 'Phones', phone: 'ask for Phoebe', 'custom:mobile': 'no mobile' }, known: phoebe.fields, sourceId: '901' },
+    ]);
+    assert.ok(updated?.ok, JSON.stringify(updated));
+    assert.equal(updated.fields.lastName, 'Phones');
+    assert.equal(updated.fields['custom:mobile'], '+61412000111');
+    assert.deepEqual(updated.refused?.map((r) => r.field).sort(), ['custom:mobile', 'phone']);
   });
 
   it('archives or deletes parties, and lists only live ones', async () => {

@@ -34,12 +34,42 @@ function bodyOf(raw: unknown): { message?: string; policyName?: string; category
   return (raw ?? {}) as { message?: string };
 }
 
+/** One property HubSpot refused, from a 400 VALIDATION_ERROR answer. */
+export interface PropertyError {
+  /** The property's name. */
+  name: string;
+  /** HubSpot's code: INVALID_EMAIL, INVALID_PHONE_NUMBER, INVALID_OPTION … */
+  error: string;
+  message: string;
+}
+
+/**
+ * The properties a VALIDATION_ERROR names. HubSpot lists them as JSON inside the message:
+ * `Property values were not valid: [{"isValid":false,"message":"Email address x is invalid",
+ * "error":"INVALID_EMAIL","name":"email"}]`.
+ */
+export function propertyErrorsOf(message: string | undefined): PropertyError[] {
+  const at = message?.indexOf('[') ?? -1;
+  if (!message || at < 0 || !message.slice(0, at).includes('Property values were not valid')) return [];
+  try {
+    const list = JSON.parse(message.slice(at)) as unknown;
+    if (!Array.isArray(list)) return [];
+    return list
+      .filter((e): e is { name: string; error?: unknown; message?: unknown } => typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string')
+      .map((e) => ({ name: e.name, error: String(e.error ?? 'INVALID'), message: String(e.message ?? '') }));
+  } catch {
+    return [];
+  }
+}
+
 /** A non-retryable HubSpot answer (validation error, conflict, not found …). */
 export class HubSpotError extends Error {
   constructor(
     message: string,
     readonly status: number,
     readonly category: string | undefined,
+    /** The properties a VALIDATION_ERROR refused (empty otherwise). */
+    readonly propertyErrors: readonly PropertyError[] = [],
   ) {
     super(message);
     this.name = 'HubSpotError';
@@ -81,7 +111,7 @@ export async function hubspotCall<T>(
           }
           throw new SideHttpError(message, error.code, afterMs);
         }
-        throw new HubSpotError(message, error.code, body.category);
+        throw new HubSpotError(message, error.code, body.category, body.category === 'VALIDATION_ERROR' ? propertyErrorsOf(body.message) : []);
       }
     },
     options.kind ?? 'idempotent',

@@ -11,10 +11,16 @@
  * headers), and fields holding the CRM ids of associated records (a deal's contact, a
  * contact's companies), read and written through the v4 associations API. The iVvy id is
  * kept in a property of its own (created if missing).
+ *
+ * Phone numbers are written in E.164 (phone.ts). A value HubSpot refuses (400
+ * VALIDATION_ERROR naming the property: INVALID_EMAIL, an invalid phone number …) is left
+ * out and reported, and the rest of the record is written (connectors/refusals.ts).
  */
 import type { CrmEntity, EntityKind, EntityOptions } from '../../connector.js';
 import { canonicalValue } from '../../fingerprint.js';
-import type { Canonical, ChangePage, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
+import { normalisePhone } from '../../phone.js';
+import type { Canonical, ChangePage, CreateInput, FieldRefusal, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
+import { writeDroppingRefused, type RefusalHint } from '../refusals.js';
 import { HubSpotError, hubspotCall, removeOneByOne, type HubSpotPacing, type RemoveOutcome } from './calls.js';
 
 /** What the SDK offers for every object type (client.crm.contacts, .deals, .objects.emails …). */
@@ -112,6 +118,11 @@ export interface ObjectSpec {
   groupsProperty: string | null;
 }
 
+/** Validation errors that say the mapping is wrong rather than a value. */
+const MAPPING_ERRORS = new Set(['PROPERTY_DOESNT_EXIST', 'READ_ONLY_VALUE']);
+/** HubSpot's phone number properties (validated as E.164 when the account turns that on). */
+const PHONE_PROPERTIES = new Set(['phone', 'mobilephone', 'fax']);
+
 /** HubSpot refuses search requests that page past this many results. */
 export const SEARCH_RESULT_CAP = 10_000;
 const SEARCH_PAGE = 100;
@@ -159,8 +170,35 @@ export function openObjects(
   const writeValue = (canonical: string, value: FieldValue | undefined): string => {
     const codec = spec.codecs?.[canonical];
     if (codec) return codec.write(value ?? null);
+    if (typeof value === 'string' && PHONE_PROPERTIES.has(map[canonical] ?? '')) return normalisePhone(value, options.defaultRegion);
     return value === null || value === undefined ? '' : typeof value === 'string' ? value : [...value].sort().join(';');
   };
+
+  /** The canonical fields a refused property holds. */
+  const fieldsOfProperty = (property: string): string[] => [
+    ...Object.entries(map)
+      .filter(([, p]) => p === property)
+      .map(([f]) => f),
+    ...composites.filter((c) => c.property === property).flatMap((c) => c.fields),
+  ];
+  /** A VALIDATION_ERROR naming properties refuses their values; anything else fails the record. */
+  const refusal = (error: unknown): RefusalHint | null => {
+    if (!(error instanceof HubSpotError) || error.status !== 400 || error.propertyErrors.length === 0) return null;
+    // A property that does not exist or cannot be set is a mapping mistake, not a bad value.
+    if (error.propertyErrors.some((e) => MAPPING_ERRORS.has(e.error))) return null;
+    const byField = new Map<string, string>();
+    const unknown: string[] = [];
+    for (const e of error.propertyErrors) {
+      const fields = fieldsOfProperty(e.name);
+      if (fields.length === 0) unknown.push(e.name);
+      for (const f of fields) byField.set(f, `${e.error}: ${e.message}`);
+    }
+    // A property the mapping does not write (the iVvy id property …) cannot be left out.
+    return { fields: [...byField.keys(), ...unknown], message: (f) => byField.get(f) ?? error.message };
+  };
+  const droppable = (field: string) => associations.every((a) => a.field !== field);
+  const withRefused = (result: WriteResult, refused: readonly FieldRefusal[]): WriteResult =>
+    result.ok && refused.length > 0 ? { ...result, refused } : result;
 
   const toRecord = (o: HubSpotObject): SideRecord => {
     const out: Record<string, FieldValue> = {};
@@ -393,8 +431,13 @@ export function openObjects(
           return resultsOf(chunk, new Map(chunk.map((c) => [c, bySource.get(c.sourceId)])), () => null, failure);
         },
         async (c) => {
-          const o = await call('create', () => apis.basicApi.create(body(c)), { kind: 'create' });
-          return (await resultsOf([c], new Map([[c, o]]), () => null, 'not created'))[0]!;
+          const outcome = await writeDroppingRefused(
+            c.fields,
+            (fields) => call('create', () => apis.basicApi.create(body({ ...c, fields })), { kind: 'create' }),
+            { refusal, droppable },
+          );
+          if (!outcome.ok) throw outcome.error;
+          return withRefused((await resultsOf([c], new Map([[c, outcome.value]]), () => null, 'not created'))[0]!, outcome.refused);
         },
         (c, error) => ({ ok: false, sourceId: c.sourceId, id: null, error }),
       );
@@ -414,9 +457,14 @@ export function openObjects(
           return resultsOf(chunk, new Map(chunk.map((u) => [u, byId.get(u.id)])), (u) => u.id, failure);
         },
         async (u) => {
-          const o = await call('update', () => apis.basicApi.update(u.id, { properties: toProperties(u.fields, u.sourceId, false, u.known) }));
+          const outcome = await writeDroppingRefused(
+            u.fields,
+            (fields) => call('update', () => apis.basicApi.update(u.id, { properties: toProperties(fields, u.sourceId, false, u.known) })),
+            { refusal, droppable },
+          );
+          if (!outcome.ok) throw outcome.error;
           await writeAssociations([u]);
-          return (await resultsOf([u], new Map([[u, o]]), (x) => x.id, 'not updated'))[0]!;
+          return withRefused((await resultsOf([u], new Map([[u, outcome.value]]), (x) => x.id, 'not updated'))[0]!, outcome.refused);
         },
         (u, error) => ({ ok: false, sourceId: u.sourceId, id: u.id, error }),
       );

@@ -7,6 +7,11 @@
  *   last space (first name = everything before it).
  * - email, phone, and custom fields named after a contact mechanism type (mobile, fax,
  *   website, skype, sip, irc, jabber, other): the party's first contact mechanism of that type.
+ *   Phone numbers (phone, mobile, fax) are written in E.164 (phone.ts) and read back in it
+ *   (`value_compact`, which Tryton keeps in E.164 when python3-phonenumbers is installed, and
+ *   as typed otherwise).
+ * - a value Tryton refuses (an invalid phone number) is left out and reported; the rest of
+ *   the party is written (connectors/refusals.ts).
  * - company address: the party's first address (street = line 1 and line 2 on two lines,
  *   city, postal code; country and state when Tryton's country data is loaded).
  * - subscription groups: categories under the configured parent category, by name.
@@ -15,11 +20,17 @@
  */
 import { canonicalValue } from '../../fingerprint.js';
 import type { CrmEntity, EntityKind, EntityOptions } from '../../connector.js';
-import type { Canonical, ChangePage, CreateInput, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
-import { createdResult, createEach, errorText } from './creates.js';
+import { normalisePhone } from '../../phone.js';
+import type { Canonical, ChangePage, CreateInput, FieldRefusal, FieldValue, SideRecord, UpdateInput, WriteResult } from '../../types.js';
+import { writeDroppingRefused, type RefusalHint } from '../refusals.js';
+import { errorText } from './creates.js';
 import { fromTrytonDateTime, toTrytonDateTime, TrytonError, type TrytonRpc } from './rpc.js';
 
 const MECHANISM_TYPES = ['mobile', 'fax', 'website', 'skype', 'sip', 'irc', 'jabber', 'other'] as const;
+/** Contact mechanism types Tryton checks as phone numbers (with python3-phonenumbers). */
+const PHONE_TYPES = new Set(['phone', 'mobile', 'fax']);
+/** The fields a party cannot be written without. */
+const NAME_FIELDS = new Set(['firstName', 'lastName', 'name']);
 
 interface Party {
   id: number;
@@ -34,6 +45,7 @@ interface Mechanism {
   party: number;
   type: string;
   value: string | null;
+  value_compact: string | null;
   write_date: unknown;
   create_date: unknown;
 }
@@ -193,7 +205,7 @@ export async function openParties(
         0,
         null,
         [['sequence', 'ASC'], ['id', 'ASC']],
-        ['party', 'type', 'value', 'write_date', 'create_date'],
+        ['party', 'type', 'value', 'value_compact', 'write_date', 'create_date'],
       ]),
       isContact
         ? Promise.resolve([] as Address[])
@@ -239,7 +251,8 @@ export async function openParties(
       out.name = canonicalValue('name', party.name);
     }
     for (const [field, type] of Object.entries(mechanismOf)) {
-      out[field] = canonicalValue(field, mechanisms.find((m) => m.type === type)?.value ?? null);
+      const m = mechanisms.find((x) => x.type === type);
+      out[field] = canonicalValue(field, (PHONE_TYPES.has(type) ? m?.value_compact : null) ?? m?.value ?? null);
     }
     if (!isContact) {
       const a = addresses[0];
@@ -282,6 +295,27 @@ export async function openParties(
     return (await load(await readParties(numeric))).map(toRecord);
   };
 
+  const mechanismValue = (type: string, value: string) => (PHONE_TYPES.has(type) ? normalisePhone(value, options.defaultRegion) : value);
+
+  /**
+   * Which fields a Tryton refusal names: its messages quote the refused value (`The phone
+   * number "(745) 550-6326" for party "…" is not valid.`). Only UserErrors (validation) are
+   * refusals of values.
+   */
+  const refusal = (error: unknown, fields: Canonical): RefusalHint | null => {
+    if (!(error instanceof TrytonError) || error.kind !== 'UserError') return null;
+    const named = Object.entries(fields)
+      .filter(([field, value]) => {
+        if (typeof value !== 'string' || NAME_FIELDS.has(field)) return false;
+        const type = mechanismOf[field];
+        const sent = type ? mechanismValue(type, value) : value;
+        return error.detail.includes(`"${value}"`) || error.detail.includes(`"${sent}"`);
+      })
+      .map(([field]) => field);
+    return { fields: named, message: () => error.detail };
+  };
+  const droppable = (field: string) => !NAME_FIELDS.has(field);
+
   /** Party values and x2many operations for changed canonical fields. */
   const valuesFor = async (changes: Canonical, known: Canonical | null, current: Loaded | null, sourceId: string) => {
     const values: Record<string, unknown> = {};
@@ -301,7 +335,7 @@ export async function openParties(
       if (!(field in changes)) continue;
       const value = changes[field];
       const existing = current?.mechanisms.find((m) => m.type === type);
-      const text = typeof value === 'string' ? value : null;
+      const text = typeof value === 'string' ? mechanismValue(type, value) : null;
       if (existing && text === null) mechOps.push(['delete', [existing.id]]);
       else if (existing && text !== null) mechOps.push(['write', [existing.id], { value: text }]);
       else if (text !== null) creates.push({ type, value: text });
@@ -400,22 +434,51 @@ export async function openParties(
       return new Map(rows.map((r) => [r.code.slice(keyPrefix.length), String(r.party)]));
     },
     async create(inputs: readonly CreateInput[]): Promise<WriteResult[]> {
-      const prepared: Array<{ input: CreateInput; values: Record<string, unknown> } | { input: CreateInput; error: string }> = [];
-      for (const input of inputs) {
-        const values = await valuesFor(input.fields, null, null, input.sourceId);
-        if (typeof values.name !== 'string') {
-          prepared.push({ input, error: `Tryton needs a name to create a ${kind} party` });
-          continue;
-        }
+      const valuesOf = async (fields: Canonical, sourceId: string): Promise<Record<string, unknown>> => {
+        const values = await valuesFor(fields, null, null, sourceId);
         const categories = [categoryId, ...((values.categories as Array<[string, number[]]> | undefined)?.flatMap(([op, ids]) => (op === 'add' ? ids : [])) ?? [])];
-        prepared.push({ input, values: { ...values, categories: [['add', categories]] } });
+        return { ...values, categories: [['add', categories]] };
+      };
+      const results = new Map<string, WriteResult>();
+      const ready: Array<{ input: CreateInput; values: Record<string, unknown> }> = [];
+      for (const input of inputs) {
+        const values = await valuesOf(input.fields, input.sourceId);
+        if (typeof values.name !== 'string') {
+          results.set(input.sourceId, { ok: false, sourceId: input.sourceId, id: null, error: `Tryton needs a name to create a ${kind} party` });
+        } else {
+          ready.push({ input, values });
+        }
       }
-      const ok = prepared.filter((p): p is { input: CreateInput; values: Record<string, unknown> } => 'values' in p);
-      const creation = await createEach(rpc, 'party.party', ok.map((p) => ({ sourceId: p.input.sourceId, values: p.values })));
-      const back = await readBack([...creation.created.values()]);
-      return prepared.map((p): WriteResult =>
-        'error' in p ? { ok: false, sourceId: p.input.sourceId, id: null, error: p.error } : createdResult(p.input.sourceId, creation, back),
-      );
+      // Tryton validates a create call as a whole: when it refuses the batch, each party is
+      // created alone, leaving out the values Tryton refuses.
+      const created = new Map<string, { id: number; refused: FieldRefusal[] }>();
+      if (ready.length > 0) {
+        try {
+          const ids = await rpc.model<number[]>('party.party', 'create', [ready.map((r) => r.values)], 'create');
+          ready.forEach((r, i) => created.set(r.input.sourceId, { id: ids[i]!, refused: [] }));
+        } catch (error) {
+          if (!(error instanceof TrytonError)) throw error;
+          for (const { input } of ready) {
+            const outcome = await writeDroppingRefused(
+              input.fields,
+              async (fields) => (await rpc.model<number[]>('party.party', 'create', [[await valuesOf(fields, input.sourceId)]], 'create'))[0]!,
+              { refusal, droppable },
+            );
+            if (outcome.ok) created.set(input.sourceId, { id: outcome.value, refused: outcome.refused });
+            else if (outcome.error instanceof TrytonError) results.set(input.sourceId, { ok: false, sourceId: input.sourceId, id: null, error: errorText(outcome.error) });
+            else throw outcome.error;
+          }
+        }
+      }
+      const back = await readBack([...created.values()].map((c) => c.id));
+      return inputs.map((input): WriteResult => {
+        const early = results.get(input.sourceId);
+        if (early) return early;
+        const made = created.get(input.sourceId);
+        const record = made ? back.get(String(made.id)) : undefined;
+        if (!made || !record) return { ok: false, sourceId: input.sourceId, id: null, error: 'not created' };
+        return { ok: true, sourceId: input.sourceId, id: record.id, fields: record.fields, modifiedAt: record.modifiedAt, ...(made.refused.length > 0 ? { refused: made.refused } : {}) };
+      });
     },
     async update(inputs: readonly UpdateInput[]): Promise<WriteResult[]> {
       const ids = inputs.map((i) => Number(i.id));
@@ -432,17 +495,29 @@ export async function openParties(
         if (Object.keys(values).length > 0) writes.push({ input, values });
       }
       const failures = new Map<string, string>();
+      const refusals = new Map<string, FieldRefusal[]>();
       if (writes.length > 0) {
         try {
           await rpc.model('party.party', 'write', writes.flatMap((w) => [[Number(w.input.id)], w.values]));
         } catch (error) {
           if (!(error instanceof TrytonError)) throw error;
+          // One party at a time, leaving out the values Tryton refuses.
           for (const w of writes) {
-            try {
-              await rpc.model('party.party', 'write', [[Number(w.input.id)], w.values]);
-            } catch (inner) {
-              if (!(inner instanceof TrytonError)) throw inner;
-              failures.set(w.input.id, errorText(inner));
+            const loaded = current.get(w.input.id)!;
+            const outcome = await writeDroppingRefused(
+              w.input.fields,
+              async (fields) => {
+                const values = await valuesFor(fields, w.input.known, loaded, w.input.sourceId);
+                if (Object.keys(values).length > 0) await rpc.model('party.party', 'write', [[Number(w.input.id)], values]);
+              },
+              { refusal, droppable },
+            );
+            if (outcome.ok) {
+              if (outcome.refused.length > 0) refusals.set(w.input.id, outcome.refused);
+            } else if (outcome.error instanceof TrytonError) {
+              failures.set(w.input.id, errorText(outcome.error));
+            } else {
+              throw outcome.error;
             }
           }
         }
@@ -454,7 +529,8 @@ export async function openParties(
         const failure = failures.get(input.id);
         const record = back.get(input.id);
         if (failure || !record) return { ok: false, sourceId: input.sourceId, id: input.id, error: failure ?? 'not found after update' };
-        return { ok: true, sourceId: input.sourceId, id: input.id, fields: record.fields, modifiedAt: record.modifiedAt };
+        const refused = refusals.get(input.id);
+        return { ok: true, sourceId: input.sourceId, id: input.id, fields: record.fields, modifiedAt: record.modifiedAt, ...(refused ? { refused } : {}) };
       });
     },
     async remove(ids, policy) {

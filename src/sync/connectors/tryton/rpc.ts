@@ -34,6 +34,8 @@ export class TrytonError extends Error {
   constructor(
     message: string,
     readonly kind: string,
+    /** Tryton's own message (a UserError's text), without the call it answered. */
+    readonly detail: string = message,
   ) {
     super(message);
     this.name = 'TrytonError';
@@ -122,7 +124,7 @@ export function createTrytonRpc(options: TrytonOptions): TrytonRpc {
       const error = body.error as [string, unknown] | string;
       const kind = Array.isArray(error) ? String(error[0]) : 'Error';
       const detail = Array.isArray(error) ? (Array.isArray(error[1]) ? String(error[1][0]) : String(error[1])) : String(error);
-      throw new TrytonError(`Tryton ${method}: ${kind}: ${detail}`, kind);
+      throw new TrytonError(`Tryton ${method}: ${kind}: ${detail}`, kind, detail);
     }
     return body.result as T;
   };
