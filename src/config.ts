@@ -19,6 +19,8 @@ export interface Config {
   rateLimitBurst: number;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
+  /** Largest file uploadBookingDocument accepts (multipart/form-data), in bytes. */
+  uploadMaxBytes: number;
   /**
    * Failed authentications (unknown key, wrong signature) allowed per second per client
    * address and per key, after a burst of `authFailureBurst`; then 429. 0 disables the check.
@@ -55,6 +57,7 @@ export type ConfigOverrides = Partial<Omit<Config, 'workers'>> & { workers?: Par
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+export const DEFAULT_UPLOAD_MAX_BYTES = 25 * 1024 * 1024;
 
 function envNumber(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   const raw = env[name];
@@ -77,6 +80,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     rateLimitPerSecond: overrides.rateLimitPerSecond ?? envNumber('MARQUEE_RATE_LIMIT', 100, env),
     rateLimitBurst: overrides.rateLimitBurst ?? envNumber('MARQUEE_RATE_LIMIT_BURST', 200, env),
     bodyLimit: overrides.bodyLimit ?? envNumber('MARQUEE_BODY_LIMIT', DEFAULT_BODY_LIMIT, env),
+    uploadMaxBytes: overrides.uploadMaxBytes ?? envNumber('MARQUEE_UPLOAD_MAX_BYTES', DEFAULT_UPLOAD_MAX_BYTES, env),
     authFailuresPerSecond: overrides.authFailuresPerSecond ?? envNumber('MARQUEE_AUTH_FAILURE_RATE', 2, env),
     authFailureBurst: overrides.authFailureBurst ?? envNumber('MARQUEE_AUTH_FAILURE_BURST', 20, env),
     headersTimeoutMs: overrides.headersTimeoutMs ?? envNumber('MARQUEE_HEADERS_TIMEOUT_MS', 10_000, env),

@@ -2829,6 +2829,33 @@ export interface TestPingResult {
   ack: string;
 }
 
+export interface VenueAddItemsToBookingParams {
+  venueId: number | string;
+  bookingId: number | string;
+  /**
+   * @maxItems 100
+   */
+  items?: {
+    description: string;
+    quantity: number | string;
+    salePrice: number | string;
+    salePriceHasTax?: boolean | number | string;
+    salePriceTaxId?: (number | string) | null;
+    cost?: (number | string) | null;
+    costHasTax?: boolean | number | string;
+    costCentreId?: (number | string) | null;
+    costCentreType?: (number | string) | null;
+    startDate?: string | null;
+    endDate?: string | null;
+    excludedFromCommissions?: boolean | number | string;
+  }[];
+}
+
+export interface VenueAddItemsToBookingResult {
+  success: true;
+  items: number[];
+}
+
 export interface VenueAddOrUpdateBookingParams {
   id?: number | string;
   venueId: number | string;
@@ -3127,6 +3154,90 @@ export interface VenueAddOrUpdateBookingResult {
   success: true;
   id: number;
   warnings?: ('packageErrors' | 'packageSessionErrors')[];
+}
+
+export interface VenueAddOrUpdateBookingAttendeeParams {
+  id?: number | string;
+  hash?: string;
+  venueId: number | string;
+  bookingId: number | string;
+  firstName?: string;
+  lastName?: string;
+  phone?: string;
+  email?: string;
+  dietaryRequirement?: string | null;
+  menuItems?:
+    | {
+        sessionId: number | string;
+        menuId: number | string;
+        inventoryId: number | string;
+      }[]
+    | null;
+}
+
+export interface VenueAddOrUpdateBookingAttendeeResult {
+  success: true;
+  id: number;
+}
+
+export interface VenueAddOrUpdateBookingNoteParams {
+  id?: number | string;
+  venueId: number | string;
+  bookingId: number | string;
+  description?: string;
+  isPrivate?: boolean | number | string;
+  typeId?: number | string;
+  bookingDays?: (number | string)[] | null;
+  accommodationIds?: (number | string)[] | null;
+  sessionIds?: (number | string)[] | null;
+  menuIds?: (number | string)[] | null;
+  beverageIds?: (number | string)[] | null;
+  resourceIds?: (number | string)[] | null;
+  productIds?: (number | string)[] | null;
+  applyToTemplates?:
+    | []
+    | [(1 | 2 | 3) | (1 | 2 | 3)]
+    | [(1 | 2 | 3) | (1 | 2 | 3), (1 | 2 | 3) | (1 | 2 | 3)]
+    | [(1 | 2 | 3) | (1 | 2 | 3), (1 | 2 | 3) | (1 | 2 | 3), (1 | 2 | 3) | (1 | 2 | 3)]
+    | null;
+}
+
+export interface VenueAddOrUpdateBookingNoteResult {
+  success: true;
+  id: number;
+}
+
+export interface VenueAddOrUpdateBookingPackageParams {
+  id?: number | string;
+  venueId?: number | string;
+  bookingId?: number | string;
+  packageId?: number | string;
+  bookingDate?: string | null;
+  price?: (number | string) | null;
+  costcenters?:
+    | {
+        id: number | string;
+        value: number | string;
+        excludedTaxIds?: (number | string)[] | null;
+      }[]
+    | null;
+  mainSpaceVenueId?: (number | string) | null;
+  mainSpaceId?: (number | string) | null;
+  spaceLayoutId?: (number | string) | null;
+  numberAttendees?: (number | string) | null;
+  agreedAttendees?: (number | string) | null;
+  expectedAttendees?: (number | string) | null;
+  guaranteedAttendees?: (number | string) | null;
+  setAttendees?: (number | string) | null;
+  actualAttendees?: (number | string) | null;
+  isAccommIncluded?: (boolean | number | string) | null;
+  smallDescription?: string | null;
+}
+
+export interface VenueAddOrUpdateBookingPackageResult {
+  success: true;
+  id: number;
+  warnings: null;
 }
 
 export interface VenueAddOrUpdateBookingSessionParams {
@@ -3870,6 +3981,42 @@ export interface VenueAddOrUpdateSpaceBlockoutResult {
   id: number;
 }
 
+export interface VenueAddPaymentToBookingParams {
+  venueId: number | string;
+  bookingId: number | string;
+  payment?: {
+    paidDate?: string | null;
+    amountPaid?: (number | string) | null;
+    paymentMethod?: (number | string) | null;
+    receiptNum?: string | null;
+    notes?: string | null;
+  };
+}
+
+export interface VenueAddPaymentToBookingResult {
+  success: true;
+  invoiceId: number;
+  paymentId: number;
+}
+
+export interface VenueAddRefundToBookingParams {
+  venueId: number | string;
+  bookingId: number | string;
+  refund?: {
+    refundDate?: string | null;
+    amount?: (number | string) | null;
+    notes?: string | null;
+  };
+}
+
+export interface VenueAddRefundToBookingResult {
+  success: true;
+  refundDetails: {
+    invoiceId: number;
+    refundId: number;
+  }[];
+}
+
 export interface VenueChangeBookingStatusParams {
   id: number | string;
   venueId: number | string;
@@ -4403,6 +4550,144 @@ export interface VenueGetBookingResult {
   }[];
 }
 
+export interface VenueGetBookingAttendeeByHashParams {
+  venueId?: number | string;
+  bookingId?: number | string;
+  hash: string;
+}
+
+export interface VenueGetBookingAttendeeByHashResult {
+  id: string;
+  venueId: string;
+  bookingId: string;
+  hash: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  email: string;
+  dietaryRequirement: string | null;
+  isFromCateringWebsite: boolean;
+  menuItems: {
+    sessionId: string;
+    menuId: string;
+    inventoryId: string;
+  }[];
+}
+
+export interface VenueGetBookingAttendeeListParams {
+  venueId?: number | string;
+  bookingId?: number | string;
+  orderBy?: 'name';
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetBookingAttendeeListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: string;
+    venueId: string;
+    bookingId: string;
+    hash: string;
+    firstName: string;
+    lastName: string;
+    phone: string;
+    email: string;
+    dietaryRequirement: string | null;
+    isFromCateringWebsite: boolean;
+    menuItems: {
+      sessionId: string;
+      menuId: string;
+      inventoryId: string;
+    }[];
+  }[];
+}
+
+export interface VenueGetBookingBeoListParams {
+  venueId?: number | string;
+  bookingId: number | string;
+  onlyGenerated?: boolean | number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetBookingBeoListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    venueId: number;
+    bookingId: number;
+    beoType: number;
+    beoNumber: number;
+    version: number;
+    versionNote: string;
+    file: {
+      url: string;
+      urlExpiry: string;
+      filename: string;
+    } | null;
+    templateName: string;
+    status: number;
+    createdBy: number | null;
+    createdDate: string;
+  }[];
+}
+
+export interface VenueGetBookingBeoVersionListParams {
+  venueId?: number | string;
+  bookingId: number | string;
+  onlyGenerated?: boolean | number | string;
+  beoNumber?: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetBookingBeoVersionListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    venueId: number;
+    bookingId: number;
+    beoType: number;
+    beoNumber: number;
+    version: number;
+    versionNote: string;
+    file: {
+      url: string;
+      urlExpiry: string;
+      filename: string;
+    } | null;
+    templateName: string;
+    status: number;
+    createdBy: number | null;
+    createdDate: string;
+  }[];
+}
+
 export interface VenueGetBookingChangelogListParams {
   venueId: number | string;
   bookingId: number | string;
@@ -4464,6 +4749,81 @@ export interface VenueGetBookingCustomFieldListResult {
     selectValues: {
       [k: string]: string | undefined;
     } | null;
+  }[];
+}
+
+export interface VenueGetBookingDocumentListParams {
+  venueId?: number | string;
+  bookingId: number | string;
+  onlyGenerated?: boolean | number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetBookingDocumentListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    venueId: number;
+    bookingId: number;
+    type: number;
+    documentNumber: number | null;
+    version: number | null;
+    file: {
+      url: string;
+      urlExpiry: string;
+      filename: string;
+    } | null;
+    templateName: string | null;
+    status: number;
+    createdDate: string;
+    modifiedDate: string;
+  }[];
+}
+
+export interface VenueGetBookingDocumentVersionListParams {
+  venueId?: number | string;
+  bookingId: number | string;
+  onlyGenerated?: boolean | number | string;
+  documentNumber?: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetBookingDocumentVersionListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    venueId: number;
+    bookingId: number;
+    type: number;
+    documentNumber: number | null;
+    version: number | null;
+    file: {
+      url: string;
+      urlExpiry: string;
+      filename: string;
+    } | null;
+    templateName: string | null;
+    status: number;
+    createdDate: string;
+    modifiedDate: string;
   }[];
 }
 
@@ -4613,6 +4973,63 @@ export interface VenueGetBookingListForAccountResult {
     accommExternalBlockId: string | null;
     leadId: number;
     bookingType: 1 | 3 | 4;
+  }[];
+}
+
+export interface VenueGetBookingNoteListParams {
+  venueId: number | string;
+  bookingId?: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetBookingNoteListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    venueId: number;
+    bookingId: number;
+    isPrivate: boolean;
+    description: string;
+    typeId: number;
+    createdBy: number | null;
+    createdDate: string;
+    modifiedDate: string;
+  }[];
+}
+
+export interface VenueGetBookingReleaseScheduleParams {
+  venueId: number | string;
+  bookingId?: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetBookingReleaseScheduleResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    bookingId: number;
+    venueId: number;
+    type: 0 | 1;
+    numDaysFromEvent: number;
+    numOfRooms: number;
+    percentageOfRooms: number;
   }[];
 }
 
@@ -4781,6 +5198,41 @@ export interface VenueGetBookingSessionMenuListResult {
     sortOrder: number;
     createdDate: string;
     modifiedDate: string;
+  }[];
+}
+
+export interface VenueGetBookingTaxListParams {
+  venueId: number | string;
+  bookingId: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetBookingTaxListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    venueId: number;
+    bookingId: number;
+    venueTaxId: number;
+    name: string;
+    type: 1 | 2;
+    appliesTo: 1 | 2;
+    amountType: 1 | 2;
+    amount: number;
+    taxIds: number[];
+    excludedTaxIds: number[];
+    costcenterIds: number[];
+    calculateExclusively: boolean;
+    unitType: (1 | 2 | 3) | null;
   }[];
 }
 
@@ -6089,6 +6541,23 @@ export interface VenueRemoveSpaceBlockoutResult {
   errorType: null;
 }
 
+export interface VenueUploadBookingDocumentParams {
+  venueId: number | string;
+  bookingId: number | string;
+  fileId: string;
+  type: 3 | 4 | 5;
+  status: 3 | 4 | 5 | 8;
+  canBeDeleted?: boolean | number | string;
+  documentNumber?: number | string;
+}
+
+export interface VenueUploadBookingDocumentResult {
+  success: boolean;
+  id: number;
+  documentNumber: number;
+  version: number;
+}
+
 /** `ActionTypes[namespace][action]` is `{ params, result }` of an implemented action. */
 export interface ActionTypes {
   account: {
@@ -6179,7 +6648,11 @@ export interface ActionTypes {
     ping: { params: TestPingParams; result: TestPingResult };
   };
   venue: {
+    addItemsToBooking: { params: VenueAddItemsToBookingParams; result: VenueAddItemsToBookingResult };
     addOrUpdateBooking: { params: VenueAddOrUpdateBookingParams; result: VenueAddOrUpdateBookingResult };
+    addOrUpdateBookingAttendee: { params: VenueAddOrUpdateBookingAttendeeParams; result: VenueAddOrUpdateBookingAttendeeResult };
+    addOrUpdateBookingNote: { params: VenueAddOrUpdateBookingNoteParams; result: VenueAddOrUpdateBookingNoteResult };
+    addOrUpdateBookingPackage: { params: VenueAddOrUpdateBookingPackageParams; result: VenueAddOrUpdateBookingPackageResult };
     addOrUpdateBookingSession: { params: VenueAddOrUpdateBookingSessionParams; result: VenueAddOrUpdateBookingSessionResult };
     addOrUpdateBookingSessionBeverage: { params: VenueAddOrUpdateBookingSessionBeverageParams; result: VenueAddOrUpdateBookingSessionBeverageResult };
     addOrUpdateBookingSessionMenu: { params: VenueAddOrUpdateBookingSessionMenuParams; result: VenueAddOrUpdateBookingSessionMenuResult };
@@ -6190,17 +6663,28 @@ export interface ActionTypes {
     addOrUpdateOpportunity: { params: VenueAddOrUpdateOpportunityParams; result: VenueAddOrUpdateOpportunityResult };
     addOrUpdateOpportunityNote: { params: VenueAddOrUpdateOpportunityNoteParams; result: VenueAddOrUpdateOpportunityNoteResult };
     addOrUpdateSpaceBlockout: { params: VenueAddOrUpdateSpaceBlockoutParams; result: VenueAddOrUpdateSpaceBlockoutResult };
+    addPaymentToBooking: { params: VenueAddPaymentToBookingParams; result: VenueAddPaymentToBookingResult };
+    addRefundToBooking: { params: VenueAddRefundToBookingParams; result: VenueAddRefundToBookingResult };
     changeBookingStatus: { params: VenueChangeBookingStatusParams; result: VenueChangeBookingStatusResult };
     convertLeadToOpportunity: { params: VenueConvertLeadToOpportunityParams; result: VenueConvertLeadToOpportunityResult };
     getAvailableFunctionSpaces: { params: VenueGetAvailableFunctionSpacesParams; result: VenueGetAvailableFunctionSpacesResult };
     getBeveragePackageList: { params: VenueGetBeveragePackageListParams; result: VenueGetBeveragePackageListResult };
     getBooking: { params: VenueGetBookingParams; result: VenueGetBookingResult };
+    getBookingAttendeeByHash: { params: VenueGetBookingAttendeeByHashParams; result: VenueGetBookingAttendeeByHashResult };
+    getBookingAttendeeList: { params: VenueGetBookingAttendeeListParams; result: VenueGetBookingAttendeeListResult };
+    getBookingBeoList: { params: VenueGetBookingBeoListParams; result: VenueGetBookingBeoListResult };
+    getBookingBeoVersionList: { params: VenueGetBookingBeoVersionListParams; result: VenueGetBookingBeoVersionListResult };
     getBookingChangelogList: { params: VenueGetBookingChangelogListParams; result: VenueGetBookingChangelogListResult };
     getBookingCustomFieldList: { params: VenueGetBookingCustomFieldListParams; result: VenueGetBookingCustomFieldListResult };
+    getBookingDocumentList: { params: VenueGetBookingDocumentListParams; result: VenueGetBookingDocumentListResult };
+    getBookingDocumentVersionList: { params: VenueGetBookingDocumentVersionListParams; result: VenueGetBookingDocumentVersionListResult };
     getBookingList: { params: VenueGetBookingListParams; result: VenueGetBookingListResult };
     getBookingListForAccount: { params: VenueGetBookingListForAccountParams; result: VenueGetBookingListForAccountResult };
+    getBookingNoteList: { params: VenueGetBookingNoteListParams; result: VenueGetBookingNoteListResult };
+    getBookingReleaseSchedule: { params: VenueGetBookingReleaseScheduleParams; result: VenueGetBookingReleaseScheduleResult };
     getBookingSessionList: { params: VenueGetBookingSessionListParams; result: VenueGetBookingSessionListResult };
     getBookingSessionMenuList: { params: VenueGetBookingSessionMenuListParams; result: VenueGetBookingSessionMenuListResult };
+    getBookingTaxList: { params: VenueGetBookingTaxListParams; result: VenueGetBookingTaxListResult };
     getCostCenterList: { params: VenueGetCostCenterListParams; result: VenueGetCostCenterListResult };
     getEventTypeList: { params: VenueGetEventTypeListParams; result: VenueGetEventTypeListResult };
     getFunctionSpaceAvailability: { params: VenueGetFunctionSpaceAvailabilityParams; result: VenueGetFunctionSpaceAvailabilityResult };
@@ -6233,5 +6717,6 @@ export interface ActionTypes {
     removeBookingSessionMenu: { params: VenueRemoveBookingSessionMenuParams; result: VenueRemoveBookingSessionMenuResult };
     removeBookingSessionResource: { params: VenueRemoveBookingSessionResourceParams; result: VenueRemoveBookingSessionResourceResult };
     removeSpaceBlockout: { params: VenueRemoveSpaceBlockoutParams; result: VenueRemoveSpaceBlockoutResult };
+    uploadBookingDocument: { params: VenueUploadBookingDocumentParams; result: VenueUploadBookingDocumentResult };
   };
 }

@@ -18,6 +18,19 @@ export interface Caller {
   /** The kind of key: a partner key may call only the partner namespace (absent: an account key). */
   readonly keyKind?: KeyKind;
   readonly requestId: string;
+  /** The file of a multipart/form-data call (server/multipart.ts); JSON calls carry none. */
+  readonly upload?: UploadedFile;
+}
+
+/** A file sent in a multipart/form-data call, read whole (uploadBookingDocument). */
+export interface UploadedFile {
+  /** The form field that carried it. */
+  readonly field: string;
+  /** The file name the client gave (may be empty). */
+  readonly filename: string;
+  /** The part's Content-Type as sent. */
+  readonly contentType: string;
+  readonly bytes: Buffer;
 }
 
 export interface ActionContext {

@@ -13,6 +13,7 @@ import { createMetrics } from './metrics.js';
 import { createAuthThrottle } from './auth-throttle.js';
 import { createRateLimiter } from './rate-limit.js';
 import { sendError } from './reply.js';
+import { isMultipartUpload, registerMultipartUploads } from './multipart.js';
 import { API_PREFIX, createRpcHandler } from './rpc-handler.js';
 
 function answerInternalError(res: ServerResponse): void {
@@ -48,14 +49,14 @@ export async function buildApp(runtime: Runtime, plugins: readonly RoutePlugin[]
       }
       return sendError(reply, new ApiError(400, Codes.malformedJson, 'Bad Request', [error.message]));
     },
-    // API calls go straight to the RPC handler; everything else is Fastify's.
+    // API calls go straight to the RPC handler (multipart uploads through Fastify: multipart.ts); everything else is Fastify's.
     serverFactory: (fastifyHandler) => {
       const { headersTimeoutMs, requestTimeoutMs, maxConnections } = runtime.config;
       const server = createServer({ headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs }, (req, res) => {
         // The last resort: whatever a request makes throw synchronously is answered 500 and
         // logged, never left to end the process (the handlers catch their own async failures).
         try {
-          if (req.url?.startsWith(API_PREFIX)) rpc(req, res);
+          if (req.url?.startsWith(API_PREFIX) && !isMultipartUpload(req)) rpc(req, res);
           else fastifyHandler(req, res);
         } catch (error) {
           runtime.log.error({ err: error, url: req.url }, 'request handler threw');
@@ -99,6 +100,8 @@ export async function buildApp(runtime: Runtime, plugins: readonly RoutePlugin[]
     sendError(reply, new ApiError(404, Codes.unknownNamespace, `No API endpoint at ${request.method} ${request.url.split('?')[0]}`)),
   );
 
+
+  await registerMultipartUploads(app, rpc, runtime.config.uploadMaxBytes);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

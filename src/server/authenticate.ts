@@ -25,7 +25,25 @@ export interface SignedHttpRequest {
   headers: IncomingHttpHeaders;
   body: Buffer;
   apiVersion: string;
+  /** Set for a multipart upload, whose signature covers its fields and file, not its bytes. */
+  form?: SignedForm;
 }
+
+/**
+ * What a multipart/form-data upload is signed over (upload-booking-document.md's example):
+ * `POST` + MD5 of the text fields as a JSON object + MD5 of the file (also sent as Content-MD5)
+ * + `multipart/form-data` + URI + version + IVVY headers. The form's bytes are not signed: the
+ * client cannot know the boundary curl picks.
+ */
+export interface SignedForm {
+  /** MD5 (hex) of the uploaded file: what Content-MD5 must match. */
+  fileMd5: string;
+  /** MD5 (hex) of the text fields as `{"name":"value",…}` in the order they were sent. */
+  fieldsMd5: string;
+}
+
+/** The media type a multipart upload signs: the page's example signs it without the boundary. */
+const FORM_TYPE = 'multipart/form-data';
 
 export interface Authenticated {
   key: string;
@@ -89,7 +107,8 @@ export function preflight(headers: IncomingHttpHeaders, now: number = Date.now()
 export function verify(request: SignedHttpRequest, checked: Preflight, record: ApiKeyRecord | null): Authenticated {
   if (!record) throw unauthorized(Codes.unknownKey, 'Unknown API key');
   const headers = request.headers;
-  const bodyMd5 = md5Hex(request.body);
+  const form = request.form;
+  const bodyMd5 = form ? form.fileMd5 : md5Hex(request.body);
   const sentMd5 = header(headers, 'content-md5');
   if (sentMd5 !== undefined && sentMd5.trim().toLowerCase() !== bodyMd5) {
     throw unauthorized(Codes.contentMd5Mismatch, 'Content-MD5 does not match the request body');
@@ -101,19 +120,20 @@ export function verify(request: SignedHttpRequest, checked: Preflight, record: A
     const value = headers[name];
     if (value !== undefined) ivvyHeaders.push([name, Array.isArray(value) ? value.join(',') : value]);
   }
-  const expected = hmacSha1Hex(
-    record.secret,
-    stringToSign({
-      method: request.method,
-      contentMd5: sentMd5?.trim() ?? bodyMd5,
-      contentType: header(headers, 'content-type') ?? '',
-      date: checked.dateForSigning,
-      requestUri: request.url,
-      apiVersion: request.apiVersion,
-      ivvyHeaders,
-    }),
-  );
-  if (!signaturesMatch(expected, checked.signature)) throw unauthorized(Codes.signatureMismatch, 'Signature does not match');
+  const parts = {
+    method: request.method,
+    contentMd5: form ? form.fieldsMd5 + bodyMd5 : (sentMd5?.trim() ?? bodyMd5),
+    contentType: header(headers, 'content-type') ?? '',
+    date: checked.dateForSigning,
+    requestUri: request.url,
+    apiVersion: request.apiVersion,
+    ivvyHeaders,
+  };
+  // An upload may sign the bare media type (the page's example) or the header as sent.
+  const matches =
+    signaturesMatch(hmacSha1Hex(record.secret, stringToSign(parts)), checked.signature) ||
+    (form !== undefined && signaturesMatch(hmacSha1Hex(record.secret, stringToSign({ ...parts, contentType: FORM_TYPE })), checked.signature));
+  if (!matches) throw unauthorized(Codes.signatureMismatch, 'Signature does not match');
   if (record.revoked) throw new ApiError(463, Codes.keyRevoked, 'Key Revoked');
   return { key: record.key, accountId: record.accountId, userId: record.userId, keyKind: record.kind };
 }

@@ -20,9 +20,10 @@ import { bodyBytesProblem, unsafeTextPath } from '../protocol/json-guard.js';
 import { Codes, doesNotValidate, internalError, isRequired } from '../protocol/specific-codes.js';
 import { findCatalogueEntry } from '../protocol/catalogue.js';
 import { dispatch } from '../registry/dispatch.js';
+import type { UploadedFile } from '../registry/context.js';
 import type { Runtime } from '../runtime.js';
 import type { AuthThrottle } from './auth-throttle.js';
-import { preflight, verify, type Authenticated } from './authenticate.js';
+import { preflight, verify, type Authenticated, type SignedForm } from './authenticate.js';
 import type { Metrics } from './metrics.js';
 import type { RateLimiter } from './rate-limit.js';
 import { createResponseBatch } from './response-batch.js';
@@ -41,7 +42,22 @@ export interface RpcHandler {
   (req: IncomingMessage, res: ServerResponse): void;
   /** After this, requests on kept-alive connections get 503 and the connection is closed. */
   markClosing(): void;
+  /**
+   * Serves a call whose body is a multipart form (server/multipart.ts) rather than JSON: `read`
+   * consumes the request and may throw an ApiError; the rest (authentication, limits,
+   * dispatch, the answer) is the same as for every call.
+   */
+  serveForm(req: IncomingMessage, res: ServerResponse, read: () => Promise<FormBody>): void;
 }
+
+/** A multipart call's body: what its signature covers, its text fields and its file. */
+export interface FormBody {
+  signed: SignedForm;
+  params: Record<string, string>;
+  upload: UploadedFile;
+}
+
+const EMPTY = Buffer.alloc(0);
 
 interface Target {
   version: string;
@@ -148,10 +164,13 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
     send(x, error.errorCode, error.toEnvelope(), extra);
   }
 
-  async function handle(req: IncomingMessage, x: Exchange, target: Target, body: Buffer) {
+  async function handle(req: IncomingMessage, x: Exchange, target: Target, input: Buffer | (() => Promise<FormBody>)) {
     if (!target.supported) {
+      if (typeof input === 'function') req.resume();
       return sendError(x, new ApiError(404, Codes.unsupportedVersion, `Unsupported API version '${target.version}'`));
     }
+    const form = typeof input === 'function' ? await input() : null;
+    const body = form ? EMPTY : (input as Buffer);
     const checked = preflight(req.headers);
     const address = req.socket.remoteAddress ?? '';
     const blocked = Math.max(throttle.wait(address), throttle.wait(checked.key));
@@ -159,7 +178,11 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
     const record = runtime.keys.cached(checked.key) ?? (await runtime.keys.find(checked.key));
     let identity: Authenticated;
     try {
-      identity = verify({ method: 'POST', url: req.url ?? '', headers: req.headers, body, apiVersion: target.version }, checked, record);
+      identity = verify(
+        { method: 'POST', url: req.url ?? '', headers: req.headers, body, apiVersion: target.version, ...(form ? { form: form.signed } : {}) },
+        checked,
+        record,
+      );
     } catch (error) {
       if (error instanceof ApiError && error.errorCode === 401) {
         throttle.failed(address);
@@ -171,7 +194,7 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
     const wait = limiter.take(identity.key);
     if (wait > 0) return sendError(x, new ApiError(429, Codes.rateLimited, 'Too Many Requests'), { 'retry-after': String(wait) });
     if (!target.action) return sendError(x, isRequired('action'));
-    let params: unknown = {};
+    let params: unknown = form ? form.params : {};
     if (body.length > 0) {
       const problem = bodyBytesProblem(body);
       if (problem !== null) return sendError(x, new ApiError(400, Codes.malformedJson, problem));
@@ -194,12 +217,14 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
         via: 'http',
         requestId: x.requestId,
         keyKind: identity.keyKind,
+        ...(form ? { upload: form.upload } : {}),
       },
     });
     send(x, result.status, result.body);
   }
 
-  const handler = ((req: IncomingMessage, res: ServerResponse) => {
+  /** The checks every call passes before its body is read; null when already answered. */
+  function begin(req: IncomingMessage, res: ServerResponse): { x: Exchange; target: Target } | null {
     const header = req.headers['x-request-id'];
     // Echoed in a response header: only printable ASCII may go back.
     const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
@@ -210,20 +235,37 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
 
     if (closing) {
       req.resume();
-      return sendError(x, new ApiError(503, Codes.internal, 'Service Unavailable: the server is shutting down'), { connection: 'close' });
+      sendError(x, new ApiError(503, Codes.internal, 'Service Unavailable: the server is shutting down'), { connection: 'close' });
+      return null;
     }
     if (parsed === MALFORMED) {
       req.resume();
-      return sendError(x, new ApiError(400, Codes.malformedUrl, 'The request URL is not correctly percent-encoded'));
+      sendError(x, new ApiError(400, Codes.malformedUrl, 'The request URL is not correctly percent-encoded'));
+      return null;
     }
     if (req.method !== 'POST') {
       req.resume();
-      return sendError(x, new ApiError(405, Codes.methodNotAllowed, 'Method Not Allowed: every API call is a POST'), { allow: 'POST' });
+      sendError(x, new ApiError(405, Codes.methodNotAllowed, 'Method Not Allowed: every API call is a POST'), { allow: 'POST' });
+      return null;
     }
     if (target === null) {
       req.resume();
-      return sendError(x, new ApiError(404, Codes.unknownNamespace, `No API endpoint at ${printablePath(req.url ?? '')}`));
+      sendError(x, new ApiError(404, Codes.unknownNamespace, `No API endpoint at ${printablePath(req.url ?? '')}`));
+      return null;
     }
+    return { x, target };
+  }
+
+  function fail(x: Exchange, error: unknown): void {
+    if (error instanceof ApiError) return sendError(x, error, error.errorCode === 413 ? { connection: 'close' } : undefined);
+    log.error({ err: error, reqId: x.requestId }, 'request failed');
+    sendError(x, internalError(x.requestId));
+  }
+
+  const handler = ((req: IncomingMessage, res: ServerResponse) => {
+    const started = begin(req, res);
+    if (started === null) return;
+    const { x, target } = started;
     const tooLarge = () =>
       sendError(x, new ApiError(413, Codes.bodyTooLarge, `The request body exceeds the limit of ${limit} bytes`), { connection: 'close' });
     const declared = Number(req.headers['content-length']);
@@ -252,15 +294,16 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
     req.on('end', () => {
       if (aborted) return;
       const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-      handle(req, x, target, body).catch((error: unknown) => {
-        if (error instanceof ApiError) return sendError(x, error);
-        log.error({ err: error, reqId: requestId }, 'request failed');
-        sendError(x, internalError(requestId));
-      });
+      handle(req, x, target, body).catch((error: unknown) => fail(x, error));
     });
   }) as RpcHandler;
   handler.markClosing = () => {
     closing = true;
+  };
+  handler.serveForm = (req, res, read) => {
+    const started = begin(req, res);
+    if (started === null) return;
+    handle(req, started.x, started.target, read).catch((error: unknown) => fail(started.x, error));
   };
   return handler;
 }

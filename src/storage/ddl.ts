@@ -36,4 +36,6 @@ export const T = {
   date: 'text',
   time: 'text',
   decimal: 'double precision',
+  /** Raw bytes: PostgreSQL's bytea; SQLite stores a Buffer in it as a blob, unchanged. */
+  bytes: 'bytea',
 } as const;

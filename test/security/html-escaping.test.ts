@@ -72,6 +72,7 @@ const NO_STORED_TEXT: Record<string, string> = {
   'GET /tickets/barcodes/:file': 'a PNG of the generated barcode',
   'GET /notifications/:file': 'the signing certificate',
   'GET /notifications/accounts/:accountId/:keyId/notifcert.txt': 'the signing public key',
+  'GET /venue/booking-files/:id': 'stored document and BEO files, byte for byte (HTML uploads download, never render)',
 };
 
 /** Every kind of email Marquee sends (email log `type`), and the rendering that stands for it. */

@@ -3,6 +3,7 @@
  * and, not implemented yet (501), quotes, bookings and accommodation reservations.
  */
 import { defineNamespace, NOT_IMPLEMENTED } from '../../registry/namespace.js';
+import { bookingDocumentsActions, bookingDocumentsMigration, bookingFileRoutes } from './booking-documents/index.js';
 import { bookingsActions } from './bookings/index.js';
 import { bookingsMigration } from './bookings/migrations/0017_venue_bookings.js';
 import { catalogActions } from './catalog/index.js';
@@ -11,6 +12,8 @@ import { venue as venueMigration } from './migrations/0012_venue.js';
 import { roomsActions } from './rooms/index.js';
 import { roomsMigration } from './rooms/migrations/0014_venue_rooms.js';
 import { sessionsActions, sessionsMigration } from './sessions/index.js';
+import { bookingMoneyActions, bookingMoneyMigration } from './booking-money/index.js';
+import { bookingPeopleActions, bookingPeopleMigration } from './booking-people/index.js';
 import { venueRoutes } from './pages/order-start.js';
 import { venueSeeder } from './seed/seed.js';
 import { spacesActions } from './spaces/index.js';
@@ -107,12 +110,18 @@ export const venue = defineNamespace({
     ...spacesActions,
     ...bookingsActions,
     ...sessionsActions,
+    ...bookingDocumentsActions,
+    ...bookingMoneyActions,
+    ...bookingPeopleActions,
     ...roomsActions,
     ...catalogActions,
     getVenue,
     getVenueList,
   },
-  migrations: [venueMigration, spacesMigration, roomsMigration, catalogMigration, bookingsMigration, sessionsMigration, occupancyLongHoldsMigration],
+  migrations: [venueMigration, spacesMigration, roomsMigration, catalogMigration, bookingsMigration, sessionsMigration, bookingPeopleMigration, occupancyLongHoldsMigration, bookingMoneyMigration, bookingDocumentsMigration],
   seeder: venueSeeder,
-  routes: venueRoutes,
+  routes: async (app, runtime) => {
+    await venueRoutes(app, runtime);
+    await bookingFileRoutes(app, runtime);
+  },
 });

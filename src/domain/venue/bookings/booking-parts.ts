@@ -9,7 +9,9 @@
  * (every amount 0), no BEO, no agent, no catering website.
  */
 import type { Scope } from '../../../storage/scope.js';
+import { beosOfBookings } from '../booking-documents/beos.js';
 import { sessionsOfBookings } from '../sessions/booking-parts.js';
+import { itemsOfBookings, moneyOfBookings, packagesOfBookings } from '../booking-money/booking-parts.js';
 import type {
   BookingAdditionalItem,
   BookingBeverage,
@@ -101,10 +103,10 @@ export const NO_CATERING: BookingCatering = {
 };
 
 // What the lists show.
-export const bookingMoney = (_store: Scope, _ids: readonly number[]): PerBooking<BookingMoney> => none();
-export const bookingBeos = (_store: Scope, _ids: readonly number[]): PerBooking<BookingBeo> => none();
+export const bookingMoney = (store: Scope, ids: readonly number[]): PerBooking<BookingMoney> => moneyOfBookings(store, ids);
+export const bookingBeos = (store: Scope, ids: readonly number[]): PerBooking<BookingBeo> => beosOfBookings(store, ids);
 export const bookingFocRooms = (_store: Scope, _ids: readonly number[]): PerBooking<BookingFocRooms> => none();
-export const bookingPackages = (_store: Scope, _ids: readonly number[]): PerBooking<BookingPackage[]> => none();
+export const bookingPackages = (store: Scope, ids: readonly number[]): PerBooking<BookingPackage[]> => packagesOfBookings(store, ids);
 
 // What getBooking adds.
 export const bookingSessions = (store: Scope, ids: readonly number[]): PerBooking<BookingSession[]> => sessionsOfBookings(store, ids);
@@ -112,7 +114,7 @@ export const bookingMenus = (_store: Scope, _ids: readonly number[]): PerBooking
 export const bookingBeverages = (_store: Scope, _ids: readonly number[]): PerBooking<BookingBeverage[]> => none();
 export const bookingResources = (_store: Scope, _ids: readonly number[]): PerBooking<BookingResource[]> => none();
 export const bookingProducts = (_store: Scope, _ids: readonly number[]): PerBooking<BookingProduct[]> => none();
-export const bookingAdditionalItems = (_store: Scope, _ids: readonly number[]): PerBooking<BookingAdditionalItem[]> => none();
+export const bookingAdditionalItems = (store: Scope, ids: readonly number[]): PerBooking<BookingAdditionalItem[]> => itemsOfBookings(store, ids);
 export const bookingServiceFees = (_store: Scope, _ids: readonly number[]): PerBooking<BookingServiceFee[]> => none();
 export const bookingDailyRevenue = (_store: Scope, _ids: readonly number[]): PerBooking<DailyRevenue[]> => none();
 export const bookingCommissions = (_store: Scope, _ids: readonly number[]): PerBooking<BookingCommissions> => none();
