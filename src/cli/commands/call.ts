@@ -45,7 +45,7 @@ export function registerCall(program: Command): void {
           );
         } catch (error) {
           const explained = explainNetworkError(error, target);
-          if (explained) throw new Error(explained);
+          if (explained) throw new Error(explained, { cause: error });
           throw error;
         }
         if (response.status === 200 || isErrorEnvelope(response.body)) printJson(response.body);
