@@ -42,6 +42,14 @@ crm:
   ${hubspot}    payment-waiting: contractsent
   ${hubspot}    in-progress: qualifiedtobuy
   ${hubspot}    cancelled: closedlost
+  ${hubspot}  # Quotes and bookings become deals in dealPipeline, at the stage of their status.
+  ${hubspot}  bookingIvvyIdProperty: ivvy_booking_id
+  ${hubspot}  bookingDealStages:
+  ${hubspot}    prospective: appointmentscheduled
+  ${hubspot}    prospective-hold: qualifiedtobuy
+  ${hubspot}    tentative: contractsent
+  ${hubspot}    confirmed: closedwon
+  ${hubspot}    cancelled: closedlost
   ${hubspot}  # Emails become email engagements; events marketing events filed under this account id.
   ${hubspot}  emailIvvyIdProperty: ivvy_email_id
   ${hubspot}  eventsExternalAccountId: ivvy
@@ -127,5 +135,11 @@ modules:
     enabled: false
     onDelete: archive
     statuses: [completed]
+  # Venue quotes (prospective, prospective hold) and bookings (tentative, confirmed) as
+  # opportunities with their value and event date; a cancelled one is closed lost.
+  # Needs the contacts module (and companies for the company).
+  bookings:
+    enabled: false
+    onDelete: archive
 `;
 }

@@ -69,6 +69,8 @@ const registrationsModule = z
   })
   .strict();
 
+const bookingsModule = z.object(oneWayBase).strict();
+
 const hubspot = z
   .object({
     accessToken: z.string().min(1),
@@ -93,6 +95,18 @@ const hubspot = z
         completed: z.string().default('closedwon'),
         'payment-waiting': z.string().default('contractsent'),
         'in-progress': z.string().default('qualifiedtobuy'),
+        cancelled: z.string().default('closedlost'),
+      })
+      .strict()
+      .prefault({}),
+    /** Quotes and bookings as deals (in `dealPipeline`): their iVvy id property and the stage of each booking status. */
+    bookingIvvyIdProperty: z.string().default('ivvy_booking_id'),
+    bookingDealStages: z
+      .object({
+        prospective: z.string().default('appointmentscheduled'),
+        'prospective-hold': z.string().default('qualifiedtobuy'),
+        tentative: z.string().default('contractsent'),
+        confirmed: z.string().default('closedwon'),
         cancelled: z.string().default('closedlost'),
       })
       .strict()
@@ -197,6 +211,7 @@ export const syncConfigSchema = z
         events: eventsModule.prefault({}),
         attendees: attendeesModule.prefault({}),
         registrations: registrationsModule.prefault({}),
+        bookings: bookingsModule.prefault({}),
       })
       .strict()
       .refine((m) => !(m.contacts.enabled && m.contacts.companies) || m.companies.enabled, {

@@ -11,10 +11,11 @@ import type { ChangeFeed, DeletePolicy, EntityWriter } from './types.js';
 
 /**
  * Kinds of CRM entities modules write: contacts and companies (two-way), campaigns (events),
- * campaign members (attendees), opportunities (registrations; bookings to come) and email
+ * campaign members (attendees), opportunities (registrations), booking opportunities (quotes
+ * and bookings: the same CRM records under their own pairing key and stages) and email
  * engagements (the email log).
  */
-export type EntityKind = 'contact' | 'company' | 'campaign' | 'campaignMember' | 'opportunity' | 'emailEngagement';
+export type EntityKind = 'contact' | 'company' | 'campaign' | 'campaignMember' | 'opportunity' | 'bookingOpportunity' | 'emailEngagement';
 
 export interface EntityOptions {
   /** CRM field names of mapped custom fields, canonical name `custom:<crm>` each. */

@@ -21,6 +21,7 @@ const CRM_RECORDS: Readonly<Record<EntityKind, string>> = {
   campaign: 'campaigns',
   campaignMember: 'campaign members',
   opportunity: 'opportunities',
+  bookingOpportunity: 'opportunities',
   emailEngagement: 'emails',
 };
 

@@ -76,8 +76,12 @@ describeEachDatabase('marquee sync (CLI)', ({ server }) => {
     assert.match(status.stdout, /Last runs/);
     assert.match(status.stdout, /succeeded/);
 
-    const unknown = await marquee(['sync', 'run', '--config', file, '--module', 'bookings'], env);
+    const unknown = await marquee(['sync', 'run', '--config', file, '--module', 'invoices'], env);
     assert.equal(unknown.code, 1);
-    assert.match(unknown.stderr, /Unknown module 'bookings'/);
+    assert.match(unknown.stderr, /Unknown module 'invoices'/);
+    // The bookings module exists, off by default like the other one-way modules.
+    const disabled = await marquee(['sync', 'run', '--config', file, '--module', 'bookings'], env);
+    assert.equal(disabled.code, 1);
+    assert.match(disabled.stderr, /Module 'bookings' is disabled in the configuration/);
   });
 });

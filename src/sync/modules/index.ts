@@ -5,6 +5,7 @@
  */
 import type { SyncModule } from '../module.js';
 import { attendeesModule } from './attendees.js';
+import { bookingsModule } from './bookings.js';
 import { companiesModule } from './companies.js';
 import { contactEmailsModule } from './contact-emails.js';
 import { contactsModule } from './contacts.js';
@@ -17,6 +18,7 @@ export const MODULES: readonly SyncModule[] = [
   eventsModule,
   attendeesModule,
   registrationsModule,
+  bookingsModule,
   contactEmailsModule,
 ];
 

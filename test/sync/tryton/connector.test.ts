@@ -18,6 +18,7 @@ describe('Tryton connector', () => {
   let campaigns: CrmEntity;
   let members: CrmEntity;
   let opportunities: CrmEntity;
+  let bookingOpportunities: CrmEntity;
   let emails: CrmEntity;
 
   before(async () => {
@@ -41,6 +42,7 @@ describe('Tryton connector', () => {
     campaigns = (await connector.entity('campaign', none))!;
     members = (await connector.entity('campaignMember', none))!;
     opportunities = (await connector.entity('opportunity', none))!;
+    bookingOpportunities = (await connector.entity('bookingOpportunity', none))!;
     emails = (await connector.entity('emailEngagement', none))!;
   });
   after(async () => {
@@ -216,6 +218,28 @@ describe('Tryton connector', () => {
     assert.equal(cancelled.fields.amount, '0.00');
     const [reopened] = await opportunities.update([{ id: created.id, fields: { status: 'payment-waiting' }, known: cancelled.fields, sourceId: '44' }]);
     assert.ok(reopened?.ok && reopened.fields.status === 'payment-waiting', JSON.stringify(reopened));
+  });
+
+  it('keeps a quote as a sales opportunity beside the registrations\', closed as lost when cancelled', async () => {
+    const [party] = await contacts.create([{ sourceId: '803', fields: { firstName: 'Ava', lastName: 'Booker', email: 'ava.booker@example.com' } }]);
+    assert.ok(party?.ok);
+    // The same iVvy id as a registration's: each module's opportunities have their own reference.
+    const fields = { name: 'Harbour Gala (B-44)', amount: '1250.00', date: '2031-05-01', status: 'prospective', contact: party.id };
+    const [created] = await bookingOpportunities.create([{ sourceId: '44', fields }]);
+    assert.ok(created?.ok, JSON.stringify(created));
+    assert.deepEqual(created.fields, fields);
+    assert.deepEqual([...(await bookingOpportunities.findBySourceIds(['44'], 0)).entries()], [['44', created.id]]);
+    assert.notEqual((await opportunities.findBySourceIds(['44'], 0)).get('44'), created.id);
+    const [confirmed] = await bookingOpportunities.update([{ id: created.id, fields: { status: 'confirmed', date: '2031-06-01' }, known: created.fields, sourceId: '44' }]);
+    assert.ok(confirmed?.ok && confirmed.fields.status === 'confirmed' && confirmed.fields.date === '2031-06-01', JSON.stringify(confirmed));
+    const [lost] = await bookingOpportunities.update([{ id: created.id, fields: { status: 'cancelled', amount: '0.00' }, known: confirmed.fields, sourceId: '44' }]);
+    assert.ok(lost?.ok && lost.fields.status === 'cancelled' && lost.fields.amount === '0.00', JSON.stringify(lost));
+    const [row] = await rpc().model<Array<{ state: string }>>('sale.opportunity', 'read', [[Number(created.id)], ['state']]);
+    assert.equal(row?.state, 'lost');
+    const [reopened] = await bookingOpportunities.update([{ id: created.id, fields: { status: 'tentative' }, known: lost.fields, sourceId: '44' }]);
+    assert.ok(reopened?.ok && reopened.fields.status === 'tentative', JSON.stringify(reopened));
+    assert.deepEqual(await bookingOpportunities.remove([created.id], 'delete'), [{ id: created.id, ok: true }]);
+    assert.deepEqual(await bookingOpportunities.get([created.id]), []);
   });
 
   it('keeps an email as an HTML attachment of the contact\'s party', async () => {

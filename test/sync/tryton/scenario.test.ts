@@ -20,11 +20,13 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { seedAccount } from '../../../src/seed/seed.js';
 import type { SyncConfig } from '../../../src/sync/config.js';
+import type { IvvyItem } from '../../../src/sync/ivvy/api.js';
 import { createRateLimiter } from '../../../src/sync/rate-limiter.js';
 import { createTrytonRpc, type TrytonRpc } from '../../../src/sync/connectors/tryton/rpc.js';
 import { normalisePhone } from '../../../src/sync/phone.js';
 import { createSyncState } from '../../../src/sync/store/index.js';
 import { describeEachDatabase } from '../../support/suite.js';
+import { addVenueBookings, type VenueBookings } from '../support/bookings.js';
 import { runSyncChild } from '../support/child.js';
 import { syncConfig } from '../support/harness.js';
 import { ivvyChanges, listAll, type IvvyAttendee, type IvvyEmail, type IvvyEvent, type IvvyInvitation, type IvvyRegistration } from '../support/ivvy-side.js';
@@ -54,12 +56,25 @@ interface Party {
 
 after(stopTryton);
 
+type IvvyBooking = IvvyItem<'venue', 'getBookingListForAccount'>;
+interface TrytonBookingOpportunity {
+  reference: string;
+  state: string;
+  amount: { decimal: string };
+  party: number | null;
+  conversion_probability: number;
+  start_date: unknown;
+  description: string | null;
+}
+
 describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with killed runs', ({ server }) => {
   let tryton: TrytonDatabase;
   let rpc: TrytonRpc;
   let config: SyncConfig;
   /** Registrations that were paid when a sync saw them: each has an opportunity for good. */
   const dealt = new Set<number>();
+  /** Venue quotes and bookings (the bookings module): each is one sales opportunity. */
+  let bookings: VenueBookings;
 
   before(async () => {
     tryton = await createTrytonDatabase();
@@ -85,6 +100,7 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
           attendees: { enabled: true, eventsWithinDays: 0 },
           registrations: { enabled: true },
           contactEmails: { enabled: true },
+          bookings: { enabled: true },
         },
       },
     );
@@ -163,6 +179,7 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
 
   it('seeds Marquee and Tryton and pairs everything on the first runs', async () => {
     await seedAccount(server().runtime, { accountId: server().accountId, contacts: 12, randomSeed: 11 });
+    bookings = await addVenueBookings(server(), 'scenario');
     // Emails: invitations sent through the API are logged. The seed invites every contact it
     // has, so the invitees are new contacts.
     const events = await listAll<IvvyEvent>(client(), 'event', 'getEventList');
@@ -205,6 +222,14 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
   it('survives runs killed at any point while both sides change, and ends with no duplicate', async () => {
     // One-way changes in iVvy (ivvy-side.ts).
     const { renamed: record, waiting, cancelled } = await change.oneWayChanges(dealt);
+    // Quotes and bookings: a value and a date change, and a cancellation.
+    await client().call('venue', 'addItemsToBooking', {
+      venueId: bookings.venueId,
+      bookingId: bookings.quote,
+      items: [{ description: 'Parking', quantity: 3, salePrice: 5, salePriceHasTax: false }],
+    });
+    await client().call('venue', 'addOrUpdateBooking', { id: bookings.hold, venueId: bookings.venueId, dateEventStart: '2031-08-01', dateEventEnd: '2031-08-02' });
+    await client().call('venue', 'changeBookingStatus', { id: bookings.tentative, venueId: bookings.venueId, currentStatus: 4, cancelClosedDate: '2031-03-02' });
 
     let round = 0;
     let killed = 0;
@@ -257,6 +282,9 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
     assert.equal(opportunity?.state, 'cancelled', 'a cancelled registration cancels its opportunity');
     assert.ok(await opportunityOf(waiting.id), 'a registration paid since has its opportunity');
     assert.ok((await lists()).some((l) => l.name === `${record.title} (renamed) (iVvy event ${record.id})`), 'the renamed event renamed its list');
+    const changedBookings = new Map((await listAll<IvvyBooking>(client(), 'venue', 'getBookingListForAccount')).map((b) => [b.id, b]));
+    assert.equal(changedBookings.get(bookings.quote)?.totalAmount, 15, 'the scenario changed a quote\'s value');
+    assert.equal(changedBookings.get(bookings.tentative)?.currentStatus, 4, 'the scenario cancelled a booking');
     await assertBothHoldExactly();
   });
 
@@ -374,6 +402,34 @@ describeEachDatabase('sync scenario: Marquee ↔ real Tryton, every module, with
       if (r.currentStatus === 2) assert.equal(o.conversion_probability, 1);
       assert.equal(Number(o.amount.decimal), r.invoiceTotalCost, `amount of registration ${r.id}`);
       assert.equal(o.party, r.mainContactId === null ? null : partyOf.get(r.mainContactId));
+    }
+
+    // Quotes and bookings as opportunities: value, event date, party, and state (cancelled
+    // ones lost) or conversion probability by status.
+    const venueBookings = (await listAll<IvvyBooking>(client(), 'venue', 'getBookingListForAccount')).filter((b) => [1, 2, 3, 4, 9].includes(b.currentStatus));
+    assert.ok(venueBookings.length >= 4, 'the scenario made bookings');
+    const bookingOpportunities = await rpc.model<TrytonBookingOpportunity[]>('sale.opportunity', 'search_read', [
+      [['reference', 'like', 'ivvy-booking:%']],
+      0,
+      null,
+      null,
+      ['reference', 'state', 'amount', 'party', 'conversion_probability', 'start_date', 'description'],
+    ]);
+    assert.deepEqual(
+      bookingOpportunities.map((o) => Number(o.reference.split(':')[1])).sort((a, b) => a - b),
+      venueBookings.map((b) => b.id).sort((a, b) => a - b),
+      'one opportunity per quote or booking',
+    );
+    const probability: Record<number, number> = { 1: 0.25, 9: 0.5, 2: 0.75, 3: 1 };
+    for (const b of venueBookings) {
+      const o = bookingOpportunities.find((x) => x.reference === `ivvy-booking:${b.id}`)!;
+      assert.equal(o.state, b.currentStatus === 4 ? 'lost' : 'lead', `state of booking ${b.id}`);
+      if (b.currentStatus !== 4) assert.equal(o.conversion_probability, probability[b.currentStatus], `probability of booking ${b.id}`);
+      assert.equal(Number(o.amount.decimal), b.totalAmount, `amount of booking ${b.id}`);
+      const start = o.start_date as { year: number; month: number; day: number };
+      assert.equal(`${start.year}-${String(start.month).padStart(2, '0')}-${String(start.day).padStart(2, '0')}`, b.dateEventStart.slice(0, 10), `event date of booking ${b.id}`);
+      assert.equal(o.party, b.contactId === null ? null : partyOf.get(b.contactId));
+      assert.ok(o.description?.startsWith(b.name), `name of booking ${b.id}`);
     }
 
     // Emails to contacts, as HTML attachments of their parties.

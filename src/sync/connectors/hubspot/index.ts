@@ -13,7 +13,7 @@ import { HubSpotError, hubspotCall, type HubSpotPacing } from './calls.js';
 import { openMarketingEvents, type MarketingEventApis } from './marketing-events.js';
 import { openObjects, type AssociationApis, type ObjectApis } from './objects.js';
 import { openParticipations, type ParticipationApis } from './participations.js';
-import { companySpec, contactSpec, dealSpec, emailSpec } from './specs.js';
+import { bookingDealSpec, companySpec, contactSpec, dealSpec, emailSpec } from './specs.js';
 
 export interface HubSpotConnectorOptions {
   accessToken: string;
@@ -27,10 +27,21 @@ export interface HubSpotConnectorOptions {
   emailIvvyIdProperty?: string;
   dealPipeline?: string;
   dealStages?: Readonly<Record<string, string>>;
+  bookingIvvyIdProperty?: string;
+  bookingDealStages?: Readonly<Record<string, string>>;
   eventsExternalAccountId?: string;
   eventOrganizer?: string;
   policy: RetryPolicy;
 }
+
+/** The stages of HubSpot's default sales pipeline a quote or booking goes through. */
+const BOOKING_DEAL_STAGES = {
+  prospective: 'appointmentscheduled',
+  'prospective-hold': 'qualifiedtobuy',
+  tentative: 'contractsent',
+  confirmed: 'closedwon',
+  cancelled: 'closedlost',
+};
 
 type ObjectType = 'contacts' | 'companies' | 'deals' | 'emails';
 
@@ -63,6 +74,8 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): Connec
     emailIvvyIdProperty: options.emailIvvyIdProperty ?? 'ivvy_email_id',
     dealPipeline: options.dealPipeline ?? 'default',
     dealStages: options.dealStages ?? { completed: 'closedwon', 'payment-waiting': 'contractsent', 'in-progress': 'qualifiedtobuy', cancelled: 'closedlost' },
+    bookingIvvyIdProperty: options.bookingIvvyIdProperty ?? 'ivvy_booking_id',
+    bookingDealStages: options.bookingDealStages ?? BOOKING_DEAL_STAGES,
   };
 
   const notFound = (error: unknown) => error instanceof HubSpotError && error.status === 404;
@@ -147,6 +160,9 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): Connec
         case 'opportunity':
           await ensureProperty('deals', specOptions.dealIvvyIdProperty, 'iVvy registration id', readOnly);
           return openObjects(client.crm.deals as unknown as ObjectApis, dealSpec(specOptions), entityOptions, pacing, associationApis);
+        case 'bookingOpportunity':
+          await ensureProperty('deals', specOptions.bookingIvvyIdProperty, 'iVvy booking id', readOnly);
+          return openObjects(client.crm.deals as unknown as ObjectApis, bookingDealSpec(specOptions), entityOptions, pacing, associationApis);
         case 'emailEngagement':
           await ensureProperty('emails', specOptions.emailIvvyIdProperty, 'iVvy email id', readOnly);
           return openObjects(client.crm.objects.emails as unknown as ObjectApis, emailSpec(specOptions), entityOptions, pacing, associationApis);

@@ -17,6 +17,9 @@ export interface SpecOptions {
   dealPipeline: string;
   /** Registration status → deal stage id. */
   dealStages: Readonly<Record<string, string>>;
+  bookingIvvyIdProperty: string;
+  /** Booking status (prospective … cancelled) → deal stage id, in `dealPipeline`. */
+  bookingDealStages: Readonly<Record<string, string>>;
 }
 
 export const ASSOCIATION_TYPES = { contactToCompany: 279, dealToContact: 3, dealToCompany: 341, emailToContact: 198 } as const;
@@ -123,6 +126,21 @@ export function dealSpec(o: SpecOptions): ObjectSpec {
     fixed: { pipeline: o.dealPipeline },
     ivvyIdProperty: o.dealIvvyIdProperty,
     groupsProperty: null,
+  };
+}
+
+/**
+ * Quotes and bookings as deals: the same deal properties as registrations, under their own
+ * iVvy id property and with the stages of booking statuses (a confirmed booking is won, a
+ * cancelled one lost).
+ */
+export function bookingDealSpec(o: SpecOptions): ObjectSpec {
+  const deals = dealSpec(o);
+  return {
+    ...deals,
+    kind: 'bookingOpportunity',
+    codecs: { ...deals.codecs, status: lookup(o.bookingDealStages, 'stage:') },
+    ivvyIdProperty: o.bookingIvvyIdProperty,
   };
 }
 

@@ -9,7 +9,7 @@ import { createRateLimiter } from '../../rate-limiter.js';
 import type { RetryPolicy } from '../../retry.js';
 import { openEmailAttachments } from './attachments.js';
 import { openCampaigns, openMembers } from './campaigns.js';
-import { openOpportunities } from './opportunities.js';
+import { BOOKING_OPPORTUNITIES, openOpportunities, REGISTRATION_OPPORTUNITIES } from './opportunities.js';
 import { openParties } from './parties.js';
 import { createTrytonRpc } from './rpc.js';
 
@@ -48,7 +48,9 @@ export function createTrytonConnector(options: TrytonConnectorOptions): Connecto
         case 'campaignMember':
           return openMembers(rpc, options);
         case 'opportunity':
-          return openOpportunities(rpc, options);
+          return openOpportunities(rpc, options, REGISTRATION_OPPORTUNITIES);
+        case 'bookingOpportunity':
+          return openOpportunities(rpc, options, BOOKING_OPPORTUNITIES);
         case 'emailEngagement':
           return openEmailAttachments(rpc, options);
       }

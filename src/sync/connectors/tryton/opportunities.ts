@@ -11,6 +11,12 @@
  * probability says how sure the income is — completed (paid) 1, payment waiting 0.75, in
  * progress 0.25 — and cancels cancelled ones through the workflow's `cancel` (and takes a
  * re-activated one back with `lead`). A company is not kept: an opportunity has one party.
+ *
+ * Quotes and bookings are the same model under their own reference prefix,
+ * `ivvy-booking:<id>`, with probabilities of their own: prospective 0.25, prospective hold 0.5,
+ * tentative 0.75, confirmed 1 (BOOKING_OPPORTUNITIES); a cancelled booking is closed as lost
+ * (the workflow's `lost`, which a lead may take), as crm-systems.md's venues expect of a
+ * cancellation, where a cancelled registration is cancelled.
  */
 import type { CrmEntity } from '../../connector.js';
 import { canonicalValue } from '../../fingerprint.js';
@@ -35,18 +41,43 @@ interface Opportunity {
 
 export const OPPORTUNITY_FIELDS = ['name', 'amount', 'date', 'status', 'contact'] as const;
 
-const PREFIX = 'ivvy-registration:';
-const PROBABILITY: Readonly<Record<string, number>> = { completed: 1, 'payment-waiting': 0.75, 'in-progress': 0.25 };
+/** What tells one module's opportunities from another's: the reference prefix and the status probabilities. */
+export interface OpportunityVariant {
+  kind: 'opportunity' | 'bookingOpportunity';
+  prefix: string;
+  probability: Readonly<Record<string, number>>;
+  /** The workflow transition (and state) that closes a cancelled record's opportunity. */
+  closing: 'cancelled' | 'lost';
+}
+
+export const REGISTRATION_OPPORTUNITIES: OpportunityVariant = {
+  kind: 'opportunity',
+  prefix: 'ivvy-registration:',
+  probability: { completed: 1, 'payment-waiting': 0.75, 'in-progress': 0.25 },
+  closing: 'cancelled',
+};
+
+export const BOOKING_OPPORTUNITIES: OpportunityVariant = {
+  kind: 'bookingOpportunity',
+  prefix: 'ivvy-booking:',
+  probability: { confirmed: 1, tentative: 0.75, 'prospective-hold': 0.5, prospective: 0.25 },
+  closing: 'lost',
+};
+
+/** The method of each closing transition. */
+const CLOSE_METHOD = { cancelled: 'cancel', lost: 'lost' } as const;
+
 const FIELDS = ['reference', 'description', 'amount', 'start_date', 'party', 'state', 'conversion_probability', 'write_date', 'create_date'];
 
 
-function statusOf(o: Opportunity): FieldValue {
-  if (o.state === 'cancelled') return 'cancelled';
+function statusOf(o: Opportunity, PROBABILITY: Readonly<Record<string, number>>, closing: OpportunityVariant['closing']): FieldValue {
+  if (o.state === closing) return 'cancelled';
   const found = Object.entries(PROBABILITY).find(([, p]) => Math.abs(p - o.conversion_probability) < 1e-6);
   return found ? found[0] : `probability:${o.conversion_probability}`;
 }
 
-export function openOpportunities(rpc: TrytonRpc, settings: { pageSize: number }): CrmEntity {
+export function openOpportunities(rpc: TrytonRpc, settings: { pageSize: number }, variant: OpportunityVariant = REGISTRATION_OPPORTUNITIES): CrmEntity {
+  const { prefix: PREFIX, probability: PROBABILITY } = variant;
   let company: Promise<number> | null = null;
   /** The connecting user's current company: opportunities must belong to one. */
   const companyId = () =>
@@ -64,7 +95,7 @@ export function openOpportunities(rpc: TrytonRpc, settings: { pageSize: number }
       name: canonicalValue('name', o.description),
       amount: fromDecimal(o.amount),
       date: fromTrytonDate(o.start_date),
-      status: statusOf(o),
+      status: statusOf(o, PROBABILITY, variant.closing),
       contact: o.party === null ? null : String(o.party),
     },
     pairedId: o.reference?.startsWith(PREFIX) ? o.reference.slice(PREFIX.length) : null,
@@ -87,14 +118,14 @@ export function openOpportunities(rpc: TrytonRpc, settings: { pageSize: number }
   /** Moves opportunities through the workflow to the state their status asks for. */
   const transition = async (wanted: ReadonlyMap<number, FieldValue>) => {
     const current = await read([...wanted.keys()]);
-    const cancel = current.filter((o) => wanted.get(o.id) === 'cancelled' && (o.state === 'lead' || o.state === 'opportunity')).map((o) => o.id);
-    const reopen = current.filter((o) => wanted.get(o.id) !== 'cancelled' && o.state === 'cancelled').map((o) => o.id);
-    if (cancel.length > 0) await rpc.model('sale.opportunity', 'cancel', [cancel]);
+    const close = current.filter((o) => wanted.get(o.id) === 'cancelled' && (o.state === 'lead' || o.state === 'opportunity')).map((o) => o.id);
+    const reopen = current.filter((o) => wanted.get(o.id) !== 'cancelled' && o.state === variant.closing).map((o) => o.id);
+    if (close.length > 0) await rpc.model('sale.opportunity', CLOSE_METHOD[variant.closing], [close]);
     if (reopen.length > 0) await rpc.model('sale.opportunity', 'lead', [reopen]);
   };
 
   return {
-    kind: 'opportunity',
+    kind: variant.kind,
     fields: OPPORTUNITY_FIELDS,
     ...keyedReads<Opportunity>({ rpc, model: 'sale.opportunity', keyed: ['reference', 'like', `${PREFIX}%`], fields: FIELDS, pageSize: settings.pageSize, toRecord }),
     get: async (ids) => (await read(ids.map(Number).filter(Number.isSafeInteger))).map(toRecord),
@@ -140,8 +171,8 @@ export function openOpportunities(rpc: TrytonRpc, settings: { pageSize: number }
         failed.set(i.id, `opportunity ${i.id} no longer exists`);
         return false;
       });
-      // A cancelled opportunity is taken back to lead before its values change, and cancelled
-      // after: Tryton's views keep a cancelled one read only.
+      // A closed (cancelled or lost) opportunity is taken back to lead before its values
+      // change, and closed again after: Tryton's views keep a closed one read only.
       await transition(new Map(live.filter((i) => 'status' in i.fields && i.fields.status !== 'cancelled').map((i) => [Number(i.id), i.fields.status ?? null])));
       for (const input of live) {
         const v = values(input.fields);
@@ -170,7 +201,9 @@ export function openOpportunities(rpc: TrytonRpc, settings: { pageSize: number }
         try {
           const [o] = await read([id]);
           if (o) {
-            if (o.state === 'lead' || o.state === 'opportunity') await rpc.model('sale.opportunity', 'cancel', [[id]]);
+            // A lost one goes back to lead first: Tryton cancels (and deletes) only from lead or opportunity.
+            if (o.state === 'lost' && policy === 'delete') await rpc.model('sale.opportunity', 'lead', [[id]]);
+            if (o.state === 'lead' || o.state === 'opportunity' || (o.state === 'lost' && policy === 'delete')) await rpc.model('sale.opportunity', 'cancel', [[id]]);
             if (policy === 'delete') await rpc.model('sale.opportunity', 'delete', [[id]]);
           }
           out.push({ id: String(id), ok: true });
