@@ -18,10 +18,16 @@ type Row = Record<string, unknown>;
 const SKIPPED_TABLES = new Set(['api_keys', 'write_versions']);
 /** Columns stamped with the real clock however a seeding is dated. */
 const CLOCK_COLUMNS = new Set(['seed_runs.started_at', 'seed_runs.finished_at']);
+/**
+ * A stored file's content, compressed or hashed, where it renders a secret (a BEO PDF prints
+ * the booking's id-derived code): its row, name and type are compared, its bytes cannot be.
+ */
+const RENDERED_COLUMNS = new Set(['booking_files.bytes', 'booking_files.md5', 'booking_files.byte_size']);
 /** Values random (or id-derived) on purpose, each unique to its row. */
 const SECRET_COLUMNS = [
   'events.code',
   'bookings.code',
+  'booking_files.link_key',
   'event_invitations.token',
   'event_registrations.ticket_token',
   'event_attendees.barcode',
@@ -128,7 +134,7 @@ export function differences(a: AccountDump, b: AccountDump, limit = 20): string[
     }
     for (let i = 0; i < ra.length && out.length < limit; i++) {
       for (const column of new Set([...Object.keys(ra[i]!), ...Object.keys(rb[i]!)])) {
-        if (column === 'account_id' || CLOCK_COLUMNS.has(`${table}.${column}`)) continue;
+        if (column === 'account_id' || CLOCK_COLUMNS.has(`${table}.${column}`) || RENDERED_COLUMNS.has(`${table}.${column}`)) continue;
         const x = ra[i]![column];
         const y = rb[i]![column];
         if (!sameValue(a, b, table, column, x, y)) {

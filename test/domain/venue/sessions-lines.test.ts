@@ -190,4 +190,22 @@ describeEachDatabase('venue booking session menus, beverages and resources', ({ 
     const left = await server().store().selectFrom('resource_occupancies').select('id').where('source_id', '=', line.id).execute();
     assert.deepEqual(left, []);
   });
+  it('shows a booking’s menus, beverage packages and resources in getBooking, priced by their units', async () => {
+    const bookingId = await addBooking(server().store(), venue);
+    const sessionId = await addSession(bookingId, room2, '2031-09-01', '09:00:00', '17:00:00');
+    const line = { venueId: venue, bookingId, sessionId, costcenterId: food };
+    const menuLine = await call('addOrUpdateBookingSessionMenu', { ...line, menuId: menu.id, name: 'Working lunch', minAttendeesGuaranteed: 20, cost: 45, items: [{ itemId: menu.itemIds[0]! }] });
+    const wineLine = await call('addOrUpdateBookingSessionBeverage', { ...line, beverageId: wine, name: 'Wine', minAttendeesGuaranteed: 10, cost: 20, costPeriod: 1, numHours: 2, startTime: '12:00:00', endTime: '14:00:00', sameAsSessionTime: false });
+    const lecternLine = await call('addOrUpdateBookingSessionResource', { venueId: venue, bookingId, sessionId, resourceId: lectern, quantity: 2, startTime: '10:00', endTime: '12:00', includeInPackage: 0, costCenterId: food, cost: 10, costType: 1 });
+    type Line = { id: number; sessionId: number; name: string | null; startDate: string; startTime: string; endTime: string; cost: number; totalAmount: number };
+    const got = await call<{ menus: Line[]; beveragePackages: Line[]; resources: Array<Line & { quantity: number }> }>('getBooking', { id: bookingId });
+    const pick = (l: Line) => [l.id, l.sessionId, l.name, l.startDate, l.startTime, l.endTime, l.cost, l.totalAmount];
+    // Per-person menu and package: cost × attendees; an hourly resource: cost × quantity × hours.
+    assert.deepEqual(got.menus.map(pick), [[menuLine.id, sessionId, 'Working lunch', '2031-09-01', '09:00:00', '17:00:00', 45, 900]]);
+    assert.deepEqual(got.beveragePackages.map(pick), [[wineLine.id, sessionId, 'Wine', '2031-09-01', '12:00:00', '14:00:00', 20, 200]]);
+    assert.deepEqual(got.resources.map(pick), [[lecternLine.id, sessionId, 'Lectern', '2031-09-01', '10:00:00', '12:00:00', 10, 40]]);
+    assert.equal(got.resources[0]!.quantity, 2);
+    const elsewhere = await call<{ menus: Line[]; resources: Line[] }>('getBooking', { id: booking });
+    assert.ok(elsewhere.menus.every((m) => m.sessionId === session));
+  });
 });

@@ -10,7 +10,7 @@
  */
 import type { Scope } from '../../../storage/scope.js';
 import { beosOfBookings } from '../booking-documents/beos.js';
-import { sessionsOfBookings } from '../sessions/booking-parts.js';
+import { beveragesOfBookings, menusOfBookings, resourcesOfBookings, sessionsOfBookings } from '../sessions/booking-parts.js';
 import { itemsOfBookings, moneyOfBookings, packagesOfBookings } from '../booking-money/booking-parts.js';
 import type {
   BookingAdditionalItem,
@@ -110,9 +110,9 @@ export const bookingPackages = (store: Scope, ids: readonly number[]): PerBookin
 
 // What getBooking adds.
 export const bookingSessions = (store: Scope, ids: readonly number[]): PerBooking<BookingSession[]> => sessionsOfBookings(store, ids);
-export const bookingMenus = (_store: Scope, _ids: readonly number[]): PerBooking<BookingMenu[]> => none();
-export const bookingBeverages = (_store: Scope, _ids: readonly number[]): PerBooking<BookingBeverage[]> => none();
-export const bookingResources = (_store: Scope, _ids: readonly number[]): PerBooking<BookingResource[]> => none();
+export const bookingMenus = (store: Scope, ids: readonly number[]): PerBooking<BookingMenu[]> => menusOfBookings(store, ids);
+export const bookingBeverages = (store: Scope, ids: readonly number[]): PerBooking<BookingBeverage[]> => beveragesOfBookings(store, ids);
+export const bookingResources = (store: Scope, ids: readonly number[]): PerBooking<BookingResource[]> => resourcesOfBookings(store, ids);
 export const bookingProducts = (_store: Scope, _ids: readonly number[]): PerBooking<BookingProduct[]> => none();
 export const bookingAdditionalItems = (store: Scope, ids: readonly number[]): PerBooking<BookingAdditionalItem[]> => itemsOfBookings(store, ids);
 export const bookingServiceFees = (_store: Scope, _ids: readonly number[]): PerBooking<BookingServiceFee[]> => none();

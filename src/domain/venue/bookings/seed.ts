@@ -3,7 +3,8 @@
  * status the lifecycle reaches (Prospective, Prospective Hold, Tentative, Confirmed,
  * Cancelled), each on its own opportunity at a stage that fits it (open stages for quotes, Won
  * for bookings, Lost for cancellations), for the account's contacts and companies, with the
- * changelog their history would have left. The venue namespace is seeded before the crm one,
+ * changelog their history would have left; then what they hold (seed-parts.ts: sessions,
+ * menus, resources, a payment, a document and a BEO). The venue namespace is seeded before the crm one,
  * so the crm's reference lists are made here first (the crm seeder then finds them). Choices
  * come from ctx.faker; no outbox rows (seed data is a starting state).
  */
@@ -13,6 +14,7 @@ import { referenceData, type Refs } from '../../crm/seed/seed.js';
 import type { Scope } from '../../../storage/scope.js';
 import type { SeededVenue, VenueSeedContext } from '../seed/types.js';
 import { CHANGELOG_REF } from './changelog.js';
+import { seedBookingParts } from './seed-parts.js';
 import { STATUS, STATUS_NAMES, type BookingStatus } from './status.js';
 
 const DAY = 86_400_000;
@@ -190,6 +192,7 @@ export async function seedBookings(ctx: VenueSeedContext): Promise<Record<string
       bookings += out.bookings;
       changelog += out.changelog;
     }
-    return { ...counts, bookings, bookingOpportunities: bookings, bookingChangelog: changelog };
+    const parts = await seedBookingParts(ctx, tx, ctx.venues.map((v) => v.id));
+    return { ...counts, bookings, bookingOpportunities: bookings, bookingChangelog: changelog, ...parts };
   });
 }

@@ -1,11 +1,17 @@
 /**
  * What the booking core reads of a booking's sessions for getBooking (get-booking.md,
- * `sessions`): one call for a page of bookings, sessions in the order they start.
+ * `sessions`, `menus`, `beveragePackages`, `resources`): one call for a page of bookings,
+ * sessions in the order they start, their lines by session then as added.
  */
+import { formatTimestamp } from '../../../protocol/timestamp.js';
 import type { Scope } from '../../../storage/scope.js';
+import type { BookingBeverage, BookingMenu, BookingResource } from '../bookings/part-schemas.js';
+import { zoneOf } from '../spaces/venue-time.js';
+import { clockOf, clockWindow } from './clock.js';
 import type { BookingSessionPart } from './schemas.js';
 import { sessionParts } from './shapes.js';
-import { sessionsOf } from './store.js';
+import { sessionsOf, type SessionRow } from './store.js';
+import { lineTotals, taxDetails, venueTaxes } from './taxes.js';
 
 export type { BookingSessionPart } from './schemas.js';
 
@@ -16,4 +22,178 @@ export async function sessionsOfBookings(store: Scope, bookingIds: readonly numb
   const out = new Map<number, BookingSessionPart[]>();
   rows.forEach((row, i) => out.set(row.booking_id, [...(out.get(row.booking_id) ?? []), parts[i]!]));
   return out;
+}
+
+/**
+ * What a session line of getBooking (menus, beveragePackages, resources) is priced from, and
+ * where it sits in time. A line's `cost` is the unit price stored with it; its total multiplies
+ * that by the units it is charged for: attendees for a per-person menu or beverage package (the
+ * catalogue's cost type 1), the quantity (and the hours, when hourly) for a resource.
+ */
+interface LineBasis {
+  id: number;
+  booking_id: number;
+  session_id: number;
+  venue_id: number;
+  cost: number;
+  cost_center_id: number | null;
+  excluded_tax_ids: string;
+  include_in_package: number;
+  booking_package_id: number | null;
+  created_at: number;
+  modified_at: number;
+}
+
+async function lineContext(store: Scope, rows: readonly LineBasis[]) {
+  const sessionIds = [...new Set(rows.map((r) => r.session_id))];
+  const sessions = sessionIds.length ? await store.selectFrom('booking_sessions').selectAll().where('id', 'in', sessionIds).execute() : [];
+  const venueIds = [...new Set(sessions.map((s) => s.space_venue_id))];
+  const [venues, taxes] = await Promise.all([
+    venueIds.length ? store.selectFrom('venues').select(['id', 'timezone']).where('id', 'in', venueIds).execute() : [],
+    venueTaxes(
+      store,
+      rows.map((r) => r.venue_id),
+    ),
+  ]);
+  const zones = new Map(venues.map((v) => [v.id, zoneOf(v.timezone)]));
+  const bySession = new Map(sessions.map((s) => [s.id, s]));
+  return {
+    session: (id: number) => bySession.get(id)!,
+    zone: (s: SessionRow) => zones.get(s.space_venue_id) ?? 'UTC',
+    priced: (r: LineBasis, units: number) => {
+      const totals = lineTotals(taxes.get(r.venue_id), {
+        cents: Math.round(r.cost * units),
+        costCenterId: r.cost_center_id,
+        excludedTaxIds: JSON.parse(r.excluded_tax_ids) as number[],
+        inPackage: r.include_in_package === 1,
+      });
+      return {
+        cost: r.cost / 100,
+        discount: 0,
+        surcharge: 0,
+        excludedTaxIds: JSON.parse(r.excluded_tax_ids) as number[],
+        includeInPackage: r.include_in_package === 1,
+        bookingPackageId: r.booking_package_id,
+        createdDate: formatTimestamp(r.created_at),
+        modifiedDate: formatTimestamp(r.modified_at),
+        costcenterId: r.cost_center_id,
+        totalAmount: totals.totalAmount / 100,
+        totalDiscount: 0,
+        totalSurcharge: 0,
+        totalTaxAmount: totals.totalTaxAmount / 100,
+        taxDetails: taxDetails(totals),
+      };
+    },
+  };
+}
+
+/** A line's times: the session's, or its own times of day on the session's start date. */
+function lineTimes(zone: string, session: SessionRow, start: string | null, end: string | null) {
+  const whole = clockOf(zone, { from: session.starts_at, to: session.ends_at });
+  if (start === null || end === null) return whole;
+  return clockOf(zone, clockWindow(zone, whole.startDate, start, end));
+}
+
+const group = <T extends { booking_id: number }, P>(rows: readonly T[], parts: readonly P[]) => {
+  const out = new Map<number, P[]>();
+  rows.forEach((row, i) => out.set(row.booking_id, [...(out.get(row.booking_id) ?? []), parts[i]!]));
+  return out;
+};
+
+const lineOrder = <T extends { session_id: number; id: number }>(rows: T[]) => rows.sort((a, b) => a.session_id - b.session_id || a.id - b.id);
+
+/** The menus of each booking's sessions (get-booking.md, Menu), by booking id. */
+export async function menusOfBookings(store: Scope, bookingIds: readonly number[]): Promise<Map<number, BookingMenu[]>> {
+  if (bookingIds.length === 0) return new Map();
+  const rows = lineOrder(await store.selectFrom('booking_session_menus').selectAll().where('booking_id', 'in', bookingIds).execute());
+  if (rows.length === 0) return new Map();
+  const menuIds = [...new Set(rows.map((r) => r.menu_id))];
+  const [c, menus] = await Promise.all([lineContext(store, rows), store.selectFrom('venue_menus').select(['id', 'menu_type_category', 'cost_type']).where('id', 'in', menuIds).execute()]);
+  const menuOf = new Map(menus.map((m) => [m.id, m]));
+  return group(
+    rows,
+    rows.map((r): BookingMenu => {
+      const session = c.session(r.session_id);
+      const menu = menuOf.get(r.menu_id);
+      const attendees = r.same_as_session_attendees === 1 ? session.min_attendees_guaranteed : r.min_attendees_guaranteed;
+      const split = JSON.parse(r.cost_centers) as Array<{ costcenterId: number; costPerPerson: number; costPerPersonExcludedTaxIds: number[] }>;
+      return {
+        id: r.id,
+        name: r.name,
+        menuVenueId: r.menu_venue_id,
+        menuId: r.menu_id,
+        menuTypeCategory: menu?.menu_type_category ?? 0,
+        menuCategoryId: menu?.menu_type_category ?? 0,
+        sessionId: r.session_id,
+        ...c.priced(r, menu?.cost_type === 1 || split.length > 0 ? attendees : 1),
+        ...lineTimes(c.zone(session), session, r.start_time, r.end_time),
+        totalAttendees: attendees,
+        ...(split.length > 0
+          ? { costcenters: split.map((s) => ({ costcenterId: s.costcenterId, costPerPerson: s.costPerPerson / 100, costPerPersonExcludedTaxIds: s.costPerPersonExcludedTaxIds })) }
+          : {}),
+      };
+    }),
+  );
+}
+
+/** The beverage packages of each booking's sessions (get-booking.md, Beverage Package), by booking id. */
+export async function beveragesOfBookings(store: Scope, bookingIds: readonly number[]): Promise<Map<number, BookingBeverage[]>> {
+  if (bookingIds.length === 0) return new Map();
+  const rows = lineOrder(await store.selectFrom('booking_session_beverages').selectAll().where('booking_id', 'in', bookingIds).execute());
+  if (rows.length === 0) return new Map();
+  const packageIds = [...new Set(rows.map((r) => r.beverage_id))];
+  const [c, packs] = await Promise.all([
+    lineContext(store, rows),
+    store.selectFrom('venue_beverage_packages').select(['id', 'price_type', 'small_description', 'marketplace_name']).where('id', 'in', packageIds).execute(),
+  ]);
+  const packOf = new Map(packs.map((p) => [p.id, p]));
+  return group(
+    rows,
+    rows.map((r): BookingBeverage => {
+      const session = c.session(r.session_id);
+      const pack = packOf.get(r.beverage_id);
+      return {
+        id: r.id,
+        name: r.name,
+        sessionId: r.session_id,
+        beverageVenueId: r.beverage_venue_id,
+        beverageId: r.beverage_id,
+        ...c.priced(r, pack?.price_type === 1 ? r.min_attendees_guaranteed : 1),
+        ...lineTimes(c.zone(session), session, r.start_time, r.end_time),
+        totalAttendees: r.min_attendees_guaranteed,
+        smallDescription: pack?.small_description ?? null,
+        marketplaceName: pack?.marketplace_name ?? null,
+      };
+    }),
+  );
+}
+
+/** The resources of each booking's sessions (get-booking.md, Resource), by booking id. */
+export async function resourcesOfBookings(store: Scope, bookingIds: readonly number[]): Promise<Map<number, BookingResource[]>> {
+  if (bookingIds.length === 0) return new Map();
+  const rows = lineOrder(await store.selectFrom('booking_session_resources').selectAll().where('booking_id', 'in', bookingIds).execute());
+  if (rows.length === 0) return new Map();
+  const resourceIds = [...new Set(rows.map((r) => r.resource_id))];
+  const [c, resources] = await Promise.all([lineContext(store, rows), store.selectFrom('resources').select(['id', 'name']).where('id', 'in', resourceIds).execute()]);
+  const nameOf = new Map(resources.map((r) => [r.id, r.name]));
+  return group(
+    rows,
+    rows.map((r): BookingResource => {
+      const session = c.session(r.session_id);
+      const zone = c.zone(session);
+      const times = lineTimes(zone, session, r.start_time, r.end_time);
+      const window = clockWindow(zone, times.startDate, r.start_time, r.end_time);
+      const hours = r.cost_type === 1 ? Math.max(0, window.to - window.from) / 3_600_000 : 1;
+      return {
+        id: r.id,
+        name: nameOf.get(r.resource_id) ?? null,
+        sessionId: r.session_id,
+        resourceVenueId: r.resource_venue_id,
+        resourceId: r.resource_id,
+        ...c.priced(r, r.quantity * hours),
+        quantity: r.quantity,
+        ...times,
+      };
+    }),
+  );
 }
