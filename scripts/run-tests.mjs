@@ -24,6 +24,14 @@ const concurrency = process.env.MARQUEE_TEST_CONCURRENCY ?? '3';
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
-  { stdio: 'inherit', env: { ...process.env, MARQUEE_VALIDATE_RESULTS: '1' } },
+  {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      MARQUEE_VALIDATE_RESULTS: '1',
+      // `npm test` builds dist/ first (pretest): CLI tests then run the built command.
+      ...(process.env.npm_lifecycle_event === 'test' ? { MARQUEE_TEST_CLI: 'dist' } : {}),
+    },
+  },
 );
 process.exit(result.status ?? 1);

@@ -9,6 +9,7 @@ import { DATABASE_KINDS } from '../support/databases.js';
 import { startChildServer, type ChildServer } from '../support/child-server.js';
 import { confirmingSubscriber, startReceiver, type Receiver } from '../batch/fixtures/receiver.js';
 import { prepareSharedDatabase, until, type SharedDatabase } from '../batch/fixtures/setup.js';
+import { cliArgv } from '../cli/run-cli.js';
 
 const CHANGES = 60;
 const run = promisify(execFile);
@@ -84,13 +85,13 @@ for (const kind of DATABASE_KINDS) {
       assert.ok(retried.length > 0);
       assert.ok(retried.every((r) => r.last_status === 200 && r.first_attempt_at! <= r.last_attempt_at!));
 
-      const cli = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'deliveries', '--json', '--limit', '500'], {
+      const cli = await run(process.execPath, cliArgv(['deliveries', '--json', '--limit', '500']), {
         env: { ...process.env, ...shared.env },
       });
       const entries = JSON.parse(cli.stdout) as Array<{ status: string; attempts: number; subject: string | null; type: string }>;
       assert.equal(entries.filter((e) => e.type === 'Notification').length, CHANGES);
       assert.ok(entries.some((e) => e.attempts > 1));
-      const text = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'deliveries', '--status', 'delivered', '--limit', '3'], {
+      const text = await run(process.execPath, cliArgv(['deliveries', '--status', 'delivered', '--limit', '3']), {
         env: { ...process.env, ...shared.env },
       });
       const lines = text.stdout.trim().split('\n');

@@ -80,14 +80,18 @@ describeEachDatabase('storage dialects', ({ server, kind }) => {
     const store = server().store();
     await assert.rejects(() => dialect.lockNaturalKey(store.executor, false, store.accountId, 'k'), /needs a transaction/);
     const order: string[] = [];
-    const writer = (name: string, hold: number) =>
+    let aHolds = () => {};
+    const aHasTheLock = new Promise<void>((resolve) => (aHolds = resolve));
+    const writer = (name: string, hold: number, onLocked = () => {}) =>
       store.transaction(async (tx) => {
         await dialect.lockNaturalKey(tx.executor, true, tx.accountId, 'email:same@example.com');
         order.push(`${name} in`);
+        onLocked();
         await sleep(hold);
         order.push(`${name} out`);
       });
-    await Promise.all([writer('a', 80), sleep(10).then(() => writer('b', 0))]);
+    // b asks only once a holds the lock, however slow the machine, and must wait for a's commit.
+    await Promise.all([writer('a', 80, aHolds), aHasTheLock.then(() => writer('b', 0))]);
     assert.deepEqual(order, ['a in', 'a out', 'b in', 'b out']);
   });
 

@@ -15,7 +15,8 @@ import { buildApp } from '../../src/server/app.js';
 import { ROUTE_PLUGINS } from '../../src/server/plugins.js';
 import type { Registry } from '../../src/registry/registry.js';
 import { createScope, type Scope } from '../../src/storage/scope.js';
-import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.js';
+import type { DatabaseKind, TestDatabase } from './databases.js';
+import { createMigratedTestDatabase } from './template-database.js';
 
 export interface TestServer {
   kind: DatabaseKind;
@@ -53,7 +54,7 @@ export async function startTestServer(
   overrides: ConfigOverrides = {},
   options: TestServerOptions = {},
 ): Promise<TestServer> {
-  const database = await createTestDatabase(kind);
+  const database = await createMigratedTestDatabase(kind);
   const config = loadConfig(
     {
       host: '127.0.0.1',
