@@ -3,10 +3,11 @@
  * has just built dist/), the built command users run, which starts several times faster.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../support/repo-root.js';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-const BIN = fileURLToPath(new URL('../../bin/marquee.js', import.meta.url));
+const MAIN = join(REPO_ROOT, 'src', 'cli', 'main.ts');
+const BIN = join(REPO_ROOT, 'bin', 'marquee.js');
 
 /** The node arguments that run `marquee` (set MARQUEE_TEST_CLI=dist to use the build). */
 export function cliArgv(args: string[]): string[] {

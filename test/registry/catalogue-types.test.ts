@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { REPO_ROOT } from '../support/repo-root.js';
 
 // The catalogue is a compile-time set: a misspelt or missing action, or a read/write mix-up,
 // fails `tsc`. Checked here with the compiler itself on small sources placed in src/.
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = REPO_ROOT;
 
 function diagnostics(source: string): string[] {
   const file = join(ROOT, 'src', '__catalogue_probe__.ts');

@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { nodeScriptArgs } from './node-script.js';
 
 export const FIXTURE_SERVER = fileURLToPath(new URL('../batch/fixtures/server.ts', import.meta.url));
 
@@ -23,7 +24,7 @@ export interface ChildServer {
 }
 
 export interface ChildServerOptions {
-  /** The script to run with tsx (default: the fixture server). */
+  /** The script to run (default: the fixture server). */
   script?: string;
   /** How long the process has to print its URL (default 30 s). */
   startTimeoutMs?: number;
@@ -46,7 +47,7 @@ const alive = (child: ChildProcess) => child.exitCode === null && child.signalCo
 export async function startChildServer(env: Record<string, string>, options: ChildServerOptions = {}): Promise<ChildServer> {
   const { script = FIXTURE_SERVER, startTimeoutMs = 30_000 } = options;
   installExitHook();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, nodeScriptArgs(script), {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

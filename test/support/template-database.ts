@@ -70,6 +70,8 @@ const databaseUrl = (name: string): string => {
 };
 
 let postgresTemplate: Promise<string> | undefined;
+/** Templates (and unfinished builds) of other migration sets left in place, newest first. */
+const KEPT_TEMPLATES = 4;
 
 /** A migrated PostgreSQL database no one connects to, for CREATE DATABASE … TEMPLATE. */
 function postgresTemplateName(): Promise<string> {
@@ -87,9 +89,13 @@ function postgresTemplateName(): Promise<string> {
         // Another test process built it first: use theirs.
         await c.query(`drop database if exists ${building} with (force)`);
       }
-      // Templates of older migrations are of no further use.
-      const stale = await c.query<{ datname: string }>("select datname from pg_database where datname like 'marquee\\_tmpl\\_%' and datname <> $1 and datname not like $2", [name, `${name}_b%`]);
-      for (const row of stale.rows) await c.query(`drop database if exists ${row.datname} with (force)`).catch(() => undefined);
+      // Templates of older migrations pile up as migrations change; the newest few are kept,
+      // since another checkout (a branch, a CI clone) may be running its tests on one of them.
+      const older = await c.query<{ datname: string }>(
+        "select datname from pg_database where datname like 'marquee\\_tmpl\\_%' and datname not like $1 order by oid desc offset $2",
+        [`${name}%`, KEPT_TEMPLATES],
+      );
+      for (const row of older.rows) await c.query(`drop database if exists ${row.datname} with (force)`).catch(() => undefined);
     });
     return name;
   })();

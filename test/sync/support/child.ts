@@ -1,6 +1,7 @@
 /** Runs test/sync/fixtures/run-sync.ts in a child process (optionally killed at a request). */
 import { spawn } from 'node:child_process';
 import type { SyncConfig } from '../../../src/sync/config.js';
+import { nodeScriptArgs } from '../../support/node-script.js';
 import type { RunSummary } from '../../../src/sync/engine/run.js';
 
 export interface ChildOutcome {
@@ -11,7 +12,7 @@ export interface ChildOutcome {
 
 export function runSyncChild(config: SyncConfig, kill?: { at: number; mode: 'before' | 'after' }, reconcile = false): Promise<ChildOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/sync/fixtures/run-sync.ts'], {
+    const child = spawn(process.execPath, nodeScriptArgs('test/sync/fixtures/run-sync.ts'), {
       env: {
         ...process.env,
         MARQUEE_SYNC_TEST_CONFIG: JSON.stringify(config),
