@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,12 +11,16 @@ import PDFDocument from 'pdfkit';
 import { hmacSha1Hex, md5Hex, stringToSign } from '../../../src/protocol/signing.js';
 import { formatTimestamp } from '../../../src/protocol/timestamp.js';
 import { expectApiError } from '../../support/api-error.js';
+import { REPO_ROOT } from '../../support/repo-root.js';
 import { signedRaw } from '../../support/signed-raw.js';
 import { describeEachDatabase } from '../../support/suite.js';
 import { addBooking, bookingWorld, changesSince, lastChangeId, type BookingWorld } from './bookings-fixtures.js';
 
 const run = promisify(execFile);
-const PAGE = '/work/shared/ivvy-api-reference/venues/getoraddbookingdata/upload-booking-document.md';
+// The iVvy reference sits beside the checkout where Marquee is developed; a clone without it
+// skips the one test that runs the page's own example.
+const PAGE = join(REPO_ROOT, '..', 'shared', 'ivvy-api-reference', 'venues', 'getoraddbookingdata', 'upload-booking-document.md');
+const NO_PAGE = existsSync(PAGE) ? false : 'the iVvy reference is not beside this checkout';
 const LIMIT = 64 * 1024;
 
 interface Doc {
@@ -138,7 +143,7 @@ describeEachDatabase(
     const fields = (extra: Record<string, string> = {}) => ({ venueId: String(w.venueId), bookingId: String(bookingId), type: '4', status: '4', ...extra });
     const list = (action: string, params: Record<string, unknown>) => s().client.call<Page<Doc>>('venue', action, { venueId: w.venueId, bookingId, ...params });
 
-    it("takes the page's own curl example, and both versions download byte for byte", async () => {
+    it("takes the page's own curl example, and both versions download byte for byte", { skip: NO_PAGE }, async () => {
       const first = await upload(s().url, s().key, s().secret, fields({ canBeDeleted: '1' }), { bytes: pdf, name: 'contract v1.pdf', type: 'application/pdf' });
       assert.equal(first.status, 200, JSON.stringify(first.body));
       const v1 = first.body as unknown as Uploaded;
