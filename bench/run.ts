@@ -29,8 +29,8 @@ const USAGE = `npm run bench -- [options]
   --no-postgres           skip PostgreSQL
   --data-dir DIR          where SQLite datasets and json-server's file are kept (default node_modules/.cache/marquee-bench)
   --fresh                 rebuild the datasets even when kept ones are intact
-  --only throughput|scale|venue|cli  run one part (venue: getAvailableFunctionSpaces on a busy venue, bench/venue-availability.ts;
-                          cli: marquee start-up times, bench/cli-startup.ts)
+  --only throughput|scale|venue|rooms|cli  run one part (venue: getAvailableFunctionSpaces on a busy venue, bench/venue-availability.ts;
+                          rooms: getRoomRates over 10 room types × 365 nights, bench/room-rates.ts; cli: marquee start-up times, bench/cli-startup.ts)
   --seconds S             measured seconds per throughput case (default 10; quick 3)
   --warmup S              warm-up seconds before each (default 3; quick 1)
   --connections N         concurrent connections of the load generator (default 10)
@@ -76,7 +76,7 @@ const options = {
   postgres: values['no-postgres'] ? null : (values.postgres ?? process.env.MARQUEE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'),
   dataDir: resolve(values['data-dir'] ?? DEFAULT_DATA_DIR),
   fresh: values.fresh,
-  only: values.only as 'throughput' | 'scale' | 'venue' | 'cli' | undefined,
+  only: values.only as 'throughput' | 'scale' | 'venue' | 'rooms' | 'cli' | undefined,
   seconds: int(values.seconds, quick ? 3 : 10, 'seconds'),
   warmup: int(values.warmup, quick ? 1 : 3, 'warmup'),
   connections: int(values.connections, 10, 'connections'),
@@ -84,8 +84,8 @@ const options = {
   profileDir: values.profile ? join(ROOT, 'bench', 'results', 'profiles') : null,
   out: resolve(values.out ?? join(ROOT, 'bench', 'results', quick ? 'quick.json' : 'latest.json')),
 };
-if (options.only !== undefined && !['throughput', 'scale', 'venue', 'cli'].includes(options.only)) {
-  throw new Error(`--only must be throughput, scale, venue or cli, got '${options.only}'`);
+if (options.only !== undefined && !['throughput', 'scale', 'venue', 'rooms', 'cli'].includes(options.only)) {
+  throw new Error(`--only must be throughput, scale, venue, rooms or cli, got '${options.only}'`);
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -226,6 +226,15 @@ if (options.only === undefined || options.only === 'venue') {
     { stdio: 'inherit' },
   );
   if (venue.status !== 0) log(`venue availability case failed (exit ${venue.status})`);
+}
+
+if (options.only === undefined || options.only === 'rooms') {
+  const rooms = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'bench', 'room-rates.ts'), '--seconds', String(options.seconds), '--warmup', String(options.warmup), '--connections', String(options.connections), ...(options.fresh ? ['--fresh'] : []), ...(options.profileDir ? ['--profile'] : [])],
+    { stdio: 'inherit' },
+  );
+  if (rooms.status !== 0) log(`room rates case failed (exit ${rooms.status})`);
 }
 
 if (options.only === undefined || options.only === 'cli') {

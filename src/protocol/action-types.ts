@@ -3156,6 +3156,139 @@ export interface VenueAddOrUpdateBookingResult {
   warnings?: ('packageErrors' | 'packageSessionErrors')[];
 }
 
+export interface VenueAddOrUpdateBookingAccommodationParams {
+  id?: number | string;
+  venueId: number | string;
+  bookingId: number | string;
+  roomVenueId?: number | string;
+  barId?: (number | string) | null;
+  roomId?: number | string;
+  startDate?: string;
+  endDate?: string;
+  overrideCapacity?: boolean | number | string;
+  cutOffDate?: string | null;
+  costcenterId?: (number | string) | null;
+  /**
+   * @maxItems 400
+   */
+  dayRatesActual?: {
+    bookingDate: string;
+    numRooms: number | string;
+    cost: number | string;
+    discount?: number | string;
+    numPayableByGuest?: number | string;
+    numFreeRooms?: number | string;
+  }[];
+  /**
+   * @maxItems 400
+   */
+  dayRatesForecast?: {
+    bookingDate: string;
+    numRooms: number | string;
+    cost: number | string;
+    discount?: number | string;
+    numPayableByGuest?: number | string;
+    numFreeRooms?: number | string;
+  }[];
+  /**
+   * @maxItems 400
+   */
+  dayRatesNet?: {
+    bookingDate: string;
+    numRooms: number | string;
+    cost: number | string;
+    discount?: number | string;
+    numPayableByGuest?: number | string;
+    numFreeRooms?: number | string;
+  }[];
+  /**
+   * @maxItems 400
+   */
+  dayRates?: {
+    bookingDate: string;
+    numRooms: number | string;
+    cost: number | string;
+    discount?: number | string;
+    numPayableByGuest?: number | string;
+    numFreeRooms?: number | string;
+  }[];
+  /**
+   * @maxItems 1600
+   */
+  dayRatesActualMultiOcc?: {
+    bookingDate: string;
+    numRooms: number | string;
+    cost: number | string;
+    discount?: number | string;
+    numPayableByGuest?: number | string;
+    numFreeRooms?: number | string;
+    occType: 1 | 2 | 3 | 4;
+  }[];
+  /**
+   * @maxItems 1600
+   */
+  dayRatesForecastMultiOcc?: {
+    bookingDate: string;
+    numRooms: number | string;
+    cost: number | string;
+    discount?: number | string;
+    numPayableByGuest?: number | string;
+    numFreeRooms?: number | string;
+    occType: 1 | 2 | 3 | 4;
+  }[];
+  /**
+   * @maxItems 1600
+   */
+  dayRatesNetMultiOcc?: {
+    bookingDate: string;
+    numRooms: number | string;
+    cost: number | string;
+    discount?: number | string;
+    numPayableByGuest?: number | string;
+    numFreeRooms?: number | string;
+    occType: 1 | 2 | 3 | 4;
+  }[];
+  /**
+   * @maxItems 1600
+   */
+  dayRatesMultiOcc?: {
+    bookingDate: string;
+    numRooms: number | string;
+    cost: number | string;
+    discount?: number | string;
+    numPayableByGuest?: number | string;
+    numFreeRooms?: number | string;
+    occType: 1 | 2 | 3 | 4;
+  }[];
+  /**
+   * @maxItems 1000
+   */
+  excludedTaxIds?: (number | string)[];
+  /**
+   * @maxItems 2000
+   */
+  roomOptions?: {
+    bookingDate: string;
+    roomOptionId: number | string;
+    numRooms: number | string;
+    priceType?: 1 | 2;
+    numOptions?: number | string;
+    numOptionsPerRoom?: number | string;
+    price: number | string;
+    /**
+     * @maxItems 1000
+     */
+    excludedTaxIds?: (number | string)[];
+    costcenterId?: (number | string) | null;
+    numPayableByGuest?: number | string;
+  }[];
+}
+
+export interface VenueAddOrUpdateBookingAccommodationResult {
+  success: true;
+  id: number;
+}
+
 export interface VenueAddOrUpdateBookingAttendeeParams {
   id?: number | string;
   hash?: string;
@@ -3238,6 +3371,5821 @@ export interface VenueAddOrUpdateBookingPackageResult {
   success: true;
   id: number;
   warnings: null;
+}
+
+export interface VenueAddOrUpdateBookingRoomReservationParams {
+  id?: number | string;
+  venueId: number | string;
+  bookingId: number | string;
+  canBeEdited?: boolean | number | string;
+  mainGuest?: {
+    id?: number | string;
+    guestContact?: {
+      firstName: string;
+      lastName: string;
+      email: string;
+      phone?: string | null;
+    };
+    primaryPhone?: string | null;
+    address?: {
+      line1?: string | null;
+      line2?: string | null;
+      line3?: string | null;
+      line4?: string | null;
+      city?: string | null;
+      postalCode?: string | null;
+      countryCode?: string | null;
+      stateCode?: string | null;
+      stateName?: string | null;
+    } | null;
+  };
+  /**
+   * @maxItems 100
+   */
+  rooms?: {
+    id?: number | string;
+    guest?: {
+      id?: number | string;
+      guestContact?: {
+        firstName: string;
+        lastName: string;
+        email: string;
+        phone?: string | null;
+      };
+      primaryPhone?: string | null;
+      address?: {
+        line1?: string | null;
+        line2?: string | null;
+        line3?: string | null;
+        line4?: string | null;
+        city?: string | null;
+        postalCode?: string | null;
+        countryCode?: string | null;
+        stateCode?: string | null;
+        stateName?: string | null;
+      } | null;
+    };
+    groupId?: number | string;
+    arrivalDate?: string;
+    departureDate?: string;
+    /**
+     * @maxItems 1000
+     */
+    excludedTaxIds?: (number | string)[];
+    numAdultGuests?: number | string;
+    numChildGuests?: number | string;
+    /**
+     * @maxItems 400
+     */
+    dayRates?: {
+      dayDate: string;
+      cost: number | string;
+    }[];
+    /**
+     * @maxItems 20
+     */
+    additionalGuests?:
+      | []
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ]
+      | [
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          },
+          {
+            guestId?: number | string;
+            guest?: {
+              id?: number | string;
+              guestContact?: {
+                firstName: string;
+                lastName: string;
+                email: string;
+                phone?: string | null;
+              };
+              primaryPhone?: string | null;
+              address?: {
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+                line4?: string | null;
+                city?: string | null;
+                postalCode?: string | null;
+                countryCode?: string | null;
+                stateCode?: string | null;
+                stateName?: string | null;
+              } | null;
+            };
+            arrivalDate?: string;
+            departureDate?: string;
+            guestType?: (1 | 2) | (1 | 2);
+          }
+        ];
+    overrideBlockCapacity?: boolean | number | string;
+    externalReference?: string | null;
+    occType?: (1 | 2 | 3 | 4) | null;
+  }[];
+  /**
+   * @maxItems 100
+   */
+  removeRooms?: (number | string)[];
+}
+
+export interface VenueAddOrUpdateBookingRoomReservationResult {
+  success: true;
+  id: number;
+  reference: string;
+  mainGuest: {
+    id: number;
+    guestContactId: number;
+  };
+  rooms: {
+    id: number;
+    guest: {
+      id: number;
+      guestContactId: number;
+    };
+    additionalGuests: {
+      guestId: number;
+      guestContactId: number;
+      guestType: 1 | 2;
+    }[];
+  }[];
 }
 
 export interface VenueAddOrUpdateBookingSessionParams {
@@ -3967,6 +9915,62 @@ export interface VenueAddOrUpdateOpportunityNoteResult {
   id: number;
 }
 
+export interface VenueAddOrUpdateRatePlanBookingRulesCollectionParams {
+  venueId: number | string;
+  /**
+   * @maxItems 1000
+   */
+  items: {
+    barId: number | string;
+    roomId: number | string;
+    startDate: string;
+    endDate: string;
+    closeOutStatus: 1 | 2;
+  }[];
+}
+
+export interface VenueAddOrUpdateRatePlanBookingRulesCollectionResult {
+  success: true;
+}
+
+export interface VenueAddOrUpdateRoomCountsCollectionParams {
+  venueId: number | string;
+  /**
+   * @maxItems 1000
+   */
+  items: {
+    roomId: number | string;
+    startDate: string;
+    endDate: string;
+    roomCount: number | string;
+  }[];
+}
+
+export interface VenueAddOrUpdateRoomCountsCollectionResult {
+  success: true;
+}
+
+export interface VenueAddOrUpdateRoomDynamicRatesCollectionParams {
+  venueId: number | string;
+  /**
+   * @maxItems 1000
+   */
+  items: {
+    barId: number | string;
+    roomId: number | string;
+    startDate: string;
+    endDate: string;
+    cost: number | string;
+    costDouble?: (number | string) | null;
+    costTriple?: (number | string) | null;
+    costQuad?: (number | string) | null;
+  }[];
+}
+
+export interface VenueAddOrUpdateRoomDynamicRatesCollectionResult {
+  success: true;
+}
+
 export interface VenueAddOrUpdateSpaceBlockoutParams {
   id?: number | string;
   venueId?: number | string;
@@ -4017,6 +10021,27 @@ export interface VenueAddRefundToBookingResult {
   }[];
 }
 
+export interface VenueCancelBookingRoomReservationParams {
+  venueId: number | string;
+  bookingId: number | string;
+  id: number | string;
+  /**
+   * @maxItems 100
+   */
+  roomIds?: (number | string)[];
+  roomId?: number | string;
+}
+
+export interface VenueCancelBookingRoomReservationResult {
+  success: boolean;
+  errorType: number | null;
+  failedRooms?: {
+    roomId: number;
+    code: number;
+    message: string;
+  }[];
+}
+
 export interface VenueChangeBookingStatusParams {
   id: number | string;
   venueId: number | string;
@@ -4035,6 +10060,47 @@ export interface VenueChangeBookingStatusParams {
 export interface VenueChangeBookingStatusResult {
   success: true;
   id: number;
+}
+
+export interface VenueChangeStatusOfBookingRoomReservationParams {
+  venueId: number | string;
+  bookingId: number | string;
+  id: number | string;
+  /**
+   * @maxItems 100
+   */
+  roomIds?: (number | string)[];
+  status: number | string;
+}
+
+export interface VenueChangeStatusOfBookingRoomReservationResult {
+  success: boolean;
+  errorType: number | null;
+  failedRooms?: {
+    roomId: number;
+    code: number;
+    message: string;
+  }[];
+}
+
+export interface VenueConfirmBookingRoomReservationParams {
+  venueId: number | string;
+  bookingId: number | string;
+  id: number | string;
+  /**
+   * @maxItems 100
+   */
+  roomIds?: (number | string)[];
+}
+
+export interface VenueConfirmBookingRoomReservationResult {
+  success: boolean;
+  errorType: number | null;
+  failedRooms?: {
+    roomId: number;
+    code: number;
+    message: string;
+  }[];
 }
 
 export interface VenueConvertLeadToOpportunityParams {
@@ -4550,6 +10616,116 @@ export interface VenueGetBookingResult {
   }[];
 }
 
+export interface VenueGetBookingAccommodationListParams {
+  venueId: number | string;
+  bookingId: number | string;
+}
+
+export interface VenueGetBookingAccommodationListResult {
+  meta: {
+    totalResults: number;
+    start: 0;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    venueId: number;
+    bookingId: number;
+    roomVenueId: number;
+    barId: number | null;
+    roomId: number;
+    startDate: string;
+    endDate: string;
+    overrideCapacity: boolean;
+    costcenterId: number | null;
+    includeInPackage: boolean;
+    cutOffDate: string | null;
+    dayRatesActual: {
+      bookingDate: string;
+      numRooms: number;
+      cost: number;
+      discount: number;
+      numPayableByGuest: number;
+    }[];
+    dayRates: {
+      bookingDate: string;
+      numRooms: number;
+      cost: number;
+      discount: number;
+      numPayableByGuest: number;
+      numFreeRooms: number;
+    }[];
+    dayRatesNet: {
+      bookingDate: string;
+      numRooms: number;
+      cost: number;
+      discount: number;
+      numPayableByGuest: number;
+    }[];
+    dayRatesForecast: {
+      bookingDate: string;
+      numRooms: number;
+      cost: number;
+      discount: number;
+      numPayableByGuest: number;
+    }[];
+    dayRatesActualMultiOcc: {
+      bookingDate: string;
+      numRooms: number;
+      cost: number;
+      discount: number;
+      numPayableByGuest: number;
+      occType: 1 | 2 | 3 | 4;
+    }[];
+    dayRatesMultiOcc: {
+      bookingDate: string;
+      numRooms: number;
+      cost: number;
+      discount: number;
+      numPayableByGuest: number;
+      numFreeRooms: number;
+      occType: 1 | 2 | 3 | 4;
+    }[];
+    dayRatesNetMultiOcc: {
+      bookingDate: string;
+      numRooms: number;
+      cost: number;
+      discount: number;
+      numPayableByGuest: number;
+      occType: 1 | 2 | 3 | 4;
+    }[];
+    dayRatesForecastMultiOcc: {
+      bookingDate: string;
+      numRooms: number;
+      cost: number;
+      discount: number;
+      numPayableByGuest: number;
+      occType: 1 | 2 | 3 | 4;
+    }[];
+    excludedTaxIds: number[];
+    roomOptions: {
+      bookingDate: string;
+      roomOptionId: number;
+      numRooms: number;
+      priceType: 1 | 2;
+      numOptions: number;
+      numOptionsPerRoom: number;
+      price: number;
+      discount: number;
+      excludedTaxIds: number[];
+      totalAmount: number;
+      totalDiscount: number;
+      totalTaxAmount: number;
+      costcenterId: number | null;
+      numPayableByGuest: number;
+      commission: number;
+    }[];
+    createdDate: string;
+    modifiedDate: string;
+  }[];
+}
+
 export interface VenueGetBookingAttendeeByHashParams {
   venueId?: number | string;
   bookingId?: number | string;
@@ -5030,6 +11206,155 @@ export interface VenueGetBookingReleaseScheduleResult {
     numDaysFromEvent: number;
     numOfRooms: number;
     percentageOfRooms: number;
+  }[];
+}
+
+export interface VenueGetBookingRoomReservationListParams {
+  venueId: number | string;
+  bookingId?: number | string;
+  start?: number | string;
+  perPage?: number | string;
+  filter?: {
+    [k: string]: string | number | boolean | null | undefined;
+  } | null;
+}
+
+export interface VenueGetBookingRoomReservationListResult {
+  meta: {
+    totalResults: number;
+    start: number;
+    perPage: number;
+    count: number;
+  };
+  results: {
+    id: number;
+    venueId: number;
+    bookingId: number;
+    canBeEdited: boolean;
+    reference: number;
+    mainGuestId: number;
+    mainGuest: {
+      id: number;
+      guestContact: {
+        id: number;
+        firstName: string;
+        lastName: string;
+        email: string;
+        phone: string;
+        createdDate: string;
+        modifiedDate: string;
+      };
+      primaryPhone: string;
+      address: {
+        line1: string;
+        line2: string;
+        line3: string;
+        line4: string;
+        city: string;
+        postalCode: string;
+        countryCode: string;
+        stateCode: string;
+        stateName: string;
+      } | null;
+      isAnonymised: boolean;
+      createdDate: string;
+      modifiedDate: string;
+    };
+    currentStatus: 1 | 2 | 3 | 4 | 5;
+    cancelledDate: string | null;
+    isFromGroup: boolean;
+    totalAmount: number;
+    createdDate: string;
+    modifiedDate: string;
+    rooms: {
+      id: number;
+      guestId: number;
+      guest: {
+        id: number;
+        guestContact: {
+          id: number;
+          firstName: string;
+          lastName: string;
+          email: string;
+          phone: string;
+          createdDate: string;
+          modifiedDate: string;
+        };
+        primaryPhone: string;
+        address: {
+          line1: string;
+          line2: string;
+          line3: string;
+          line4: string;
+          city: string;
+          postalCode: string;
+          countryCode: string;
+          stateCode: string;
+          stateName: string;
+        } | null;
+        isAnonymised: boolean;
+        createdDate: string;
+        modifiedDate: string;
+      };
+      barId: number | null;
+      roomId: number;
+      groupId: number;
+      currentStatus: 1 | 2 | 3 | 4 | 5;
+      numRooms: 1;
+      arrivalDate: string;
+      departureDate: string;
+      totalAmount: number;
+      excludedTaxIds: number[];
+      numAdultGuests: number;
+      numChildGuests: number;
+      createdDate: string;
+      modifiedDate: string;
+      isCancelled: boolean;
+      cancelledDate: string | null;
+      dayRates: {
+        dayDate: string;
+        barId: number | null;
+        cost: number;
+        totalAmount: number;
+        totalTaxAmount: number;
+      }[];
+      additionalGuests: {
+        guestId: number;
+        guest: {
+          id: number;
+          guestContact: {
+            id: number;
+            firstName: string;
+            lastName: string;
+            email: string;
+            phone: string;
+            createdDate: string;
+            modifiedDate: string;
+          };
+          primaryPhone: string;
+          address: {
+            line1: string;
+            line2: string;
+            line3: string;
+            line4: string;
+            city: string;
+            postalCode: string;
+            countryCode: string;
+            stateCode: string;
+            stateName: string;
+          } | null;
+          isAnonymised: boolean;
+          createdDate: string;
+          modifiedDate: string;
+        };
+        arrivalDate: string;
+        departureDate: string;
+        guestType: 1 | 2;
+      }[];
+      overrideBlockCapacity: boolean;
+      occType: (1 | 2 | 3 | 4) | null;
+      externalReference: string | null;
+    }[];
   }[];
 }
 
@@ -6484,6 +12809,28 @@ export interface VenueGetVenueRoomOptionListResult {
   }[];
 }
 
+export interface VenueRemoveBookingAccommodationParams {
+  venueId: number | string;
+  bookingId: number | string;
+  id: number | string;
+}
+
+export interface VenueRemoveBookingAccommodationResult {
+  success: boolean;
+  errorType: number | null;
+}
+
+export interface VenueRemoveBookingRoomReservationParams {
+  venueId: number | string;
+  bookingId: number | string;
+  id: number | string;
+}
+
+export interface VenueRemoveBookingRoomReservationResult {
+  success: boolean;
+  errorType: number | null;
+}
+
 export interface VenueRemoveBookingSessionParams {
   id: number | string;
   venueId?: number | string;
@@ -6531,6 +12878,18 @@ export interface VenueRemoveBookingSessionResourceResult {
   errorType: null;
 }
 
+export interface VenueRemoveRoomDynamicRatesParams {
+  venueId: number | string;
+  barId: number | string;
+  roomId: number | string;
+  startDate: string;
+  endDate: string;
+}
+
+export interface VenueRemoveRoomDynamicRatesResult {
+  success: true;
+}
+
 export interface VenueRemoveSpaceBlockoutParams {
   venueId?: number | string;
   id: number | string;
@@ -6539,6 +12898,19 @@ export interface VenueRemoveSpaceBlockoutParams {
 export interface VenueRemoveSpaceBlockoutResult {
   success: true;
   errorType: null;
+}
+
+export interface VenueUpdateBookingRoomReservationGuestContactParams {
+  id?: number | string;
+  firstName?: string;
+  lastName?: string;
+  phone?: string;
+  email?: string;
+}
+
+export interface VenueUpdateBookingRoomReservationGuestContactResult {
+  success: true;
+  id: number;
 }
 
 export interface VenueUploadBookingDocumentParams {
@@ -6650,9 +13022,11 @@ export interface ActionTypes {
   venue: {
     addItemsToBooking: { params: VenueAddItemsToBookingParams; result: VenueAddItemsToBookingResult };
     addOrUpdateBooking: { params: VenueAddOrUpdateBookingParams; result: VenueAddOrUpdateBookingResult };
+    addOrUpdateBookingAccommodation: { params: VenueAddOrUpdateBookingAccommodationParams; result: VenueAddOrUpdateBookingAccommodationResult };
     addOrUpdateBookingAttendee: { params: VenueAddOrUpdateBookingAttendeeParams; result: VenueAddOrUpdateBookingAttendeeResult };
     addOrUpdateBookingNote: { params: VenueAddOrUpdateBookingNoteParams; result: VenueAddOrUpdateBookingNoteResult };
     addOrUpdateBookingPackage: { params: VenueAddOrUpdateBookingPackageParams; result: VenueAddOrUpdateBookingPackageResult };
+    addOrUpdateBookingRoomReservation: { params: VenueAddOrUpdateBookingRoomReservationParams; result: VenueAddOrUpdateBookingRoomReservationResult };
     addOrUpdateBookingSession: { params: VenueAddOrUpdateBookingSessionParams; result: VenueAddOrUpdateBookingSessionResult };
     addOrUpdateBookingSessionBeverage: { params: VenueAddOrUpdateBookingSessionBeverageParams; result: VenueAddOrUpdateBookingSessionBeverageResult };
     addOrUpdateBookingSessionMenu: { params: VenueAddOrUpdateBookingSessionMenuParams; result: VenueAddOrUpdateBookingSessionMenuResult };
@@ -6662,14 +13036,21 @@ export interface ActionTypes {
     addOrUpdateGuestRoom: { params: VenueAddOrUpdateGuestRoomParams; result: VenueAddOrUpdateGuestRoomResult };
     addOrUpdateOpportunity: { params: VenueAddOrUpdateOpportunityParams; result: VenueAddOrUpdateOpportunityResult };
     addOrUpdateOpportunityNote: { params: VenueAddOrUpdateOpportunityNoteParams; result: VenueAddOrUpdateOpportunityNoteResult };
+    addOrUpdateRatePlanBookingRulesCollection: { params: VenueAddOrUpdateRatePlanBookingRulesCollectionParams; result: VenueAddOrUpdateRatePlanBookingRulesCollectionResult };
+    addOrUpdateRoomCountsCollection: { params: VenueAddOrUpdateRoomCountsCollectionParams; result: VenueAddOrUpdateRoomCountsCollectionResult };
+    addOrUpdateRoomDynamicRatesCollection: { params: VenueAddOrUpdateRoomDynamicRatesCollectionParams; result: VenueAddOrUpdateRoomDynamicRatesCollectionResult };
     addOrUpdateSpaceBlockout: { params: VenueAddOrUpdateSpaceBlockoutParams; result: VenueAddOrUpdateSpaceBlockoutResult };
     addPaymentToBooking: { params: VenueAddPaymentToBookingParams; result: VenueAddPaymentToBookingResult };
     addRefundToBooking: { params: VenueAddRefundToBookingParams; result: VenueAddRefundToBookingResult };
+    cancelBookingRoomReservation: { params: VenueCancelBookingRoomReservationParams; result: VenueCancelBookingRoomReservationResult };
     changeBookingStatus: { params: VenueChangeBookingStatusParams; result: VenueChangeBookingStatusResult };
+    changeStatusOfBookingRoomReservation: { params: VenueChangeStatusOfBookingRoomReservationParams; result: VenueChangeStatusOfBookingRoomReservationResult };
+    confirmBookingRoomReservation: { params: VenueConfirmBookingRoomReservationParams; result: VenueConfirmBookingRoomReservationResult };
     convertLeadToOpportunity: { params: VenueConvertLeadToOpportunityParams; result: VenueConvertLeadToOpportunityResult };
     getAvailableFunctionSpaces: { params: VenueGetAvailableFunctionSpacesParams; result: VenueGetAvailableFunctionSpacesResult };
     getBeveragePackageList: { params: VenueGetBeveragePackageListParams; result: VenueGetBeveragePackageListResult };
     getBooking: { params: VenueGetBookingParams; result: VenueGetBookingResult };
+    getBookingAccommodationList: { params: VenueGetBookingAccommodationListParams; result: VenueGetBookingAccommodationListResult };
     getBookingAttendeeByHash: { params: VenueGetBookingAttendeeByHashParams; result: VenueGetBookingAttendeeByHashResult };
     getBookingAttendeeList: { params: VenueGetBookingAttendeeListParams; result: VenueGetBookingAttendeeListResult };
     getBookingBeoList: { params: VenueGetBookingBeoListParams; result: VenueGetBookingBeoListResult };
@@ -6682,6 +13063,7 @@ export interface ActionTypes {
     getBookingListForAccount: { params: VenueGetBookingListForAccountParams; result: VenueGetBookingListForAccountResult };
     getBookingNoteList: { params: VenueGetBookingNoteListParams; result: VenueGetBookingNoteListResult };
     getBookingReleaseSchedule: { params: VenueGetBookingReleaseScheduleParams; result: VenueGetBookingReleaseScheduleResult };
+    getBookingRoomReservationList: { params: VenueGetBookingRoomReservationListParams; result: VenueGetBookingRoomReservationListResult };
     getBookingSessionList: { params: VenueGetBookingSessionListParams; result: VenueGetBookingSessionListResult };
     getBookingSessionMenuList: { params: VenueGetBookingSessionMenuListParams; result: VenueGetBookingSessionMenuListResult };
     getBookingTaxList: { params: VenueGetBookingTaxListParams; result: VenueGetBookingTaxListResult };
@@ -6712,11 +13094,15 @@ export interface ActionTypes {
     getVenueRatePlanList: { params: VenueGetVenueRatePlanListParams; result: VenueGetVenueRatePlanListResult };
     getVenueRoomList: { params: VenueGetVenueRoomListParams; result: VenueGetVenueRoomListResult };
     getVenueRoomOptionList: { params: VenueGetVenueRoomOptionListParams; result: VenueGetVenueRoomOptionListResult };
+    removeBookingAccommodation: { params: VenueRemoveBookingAccommodationParams; result: VenueRemoveBookingAccommodationResult };
+    removeBookingRoomReservation: { params: VenueRemoveBookingRoomReservationParams; result: VenueRemoveBookingRoomReservationResult };
     removeBookingSession: { params: VenueRemoveBookingSessionParams; result: VenueRemoveBookingSessionResult };
     removeBookingSessionBeverage: { params: VenueRemoveBookingSessionBeverageParams; result: VenueRemoveBookingSessionBeverageResult };
     removeBookingSessionMenu: { params: VenueRemoveBookingSessionMenuParams; result: VenueRemoveBookingSessionMenuResult };
     removeBookingSessionResource: { params: VenueRemoveBookingSessionResourceParams; result: VenueRemoveBookingSessionResourceResult };
+    removeRoomDynamicRates: { params: VenueRemoveRoomDynamicRatesParams; result: VenueRemoveRoomDynamicRatesResult };
     removeSpaceBlockout: { params: VenueRemoveSpaceBlockoutParams; result: VenueRemoveSpaceBlockoutResult };
+    updateBookingRoomReservationGuestContact: { params: VenueUpdateBookingRoomReservationGuestContactParams; result: VenueUpdateBookingRoomReservationGuestContactResult };
     uploadBookingDocument: { params: VenueUploadBookingDocumentParams; result: VenueUploadBookingDocumentResult };
   };
 }

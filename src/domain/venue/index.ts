@@ -1,14 +1,18 @@
 /**
  * The venue namespace: venues and their setup data (spaces/, rooms/, catalog/), availability,
- * and, not implemented yet (501), quotes, bookings and accommodation reservations.
+ * quotes and bookings with everything they hold, and accommodation (blocks, room reservations,
+ * ARI writes). The placeholders below are overridden by the areas' actions.
  */
 import { defineNamespace, NOT_IMPLEMENTED } from '../../registry/namespace.js';
+import { accommodationActions } from './accommodation/index.js';
+import { accommodationMigration } from './accommodation/migrations/0025_venue_accommodation.js';
 import { bookingDocumentsActions, bookingDocumentsMigration, bookingFileRoutes } from './booking-documents/index.js';
 import { bookingsActions } from './bookings/index.js';
 import { bookingsMigration } from './bookings/migrations/0017_venue_bookings.js';
 import { catalogActions } from './catalog/index.js';
 import { catalogMigration } from './catalog/migrations/0015_venue_catalog.js';
 import { venue as venueMigration } from './migrations/0012_venue.js';
+import { ariWriteActions } from './rooms/ari/writes/index.js';
 import { roomsActions } from './rooms/index.js';
 import { roomsMigration } from './rooms/migrations/0014_venue_rooms.js';
 import { sessionsActions, sessionsMigration } from './sessions/index.js';
@@ -106,7 +110,6 @@ export const venue = defineNamespace({
     removeSpaceBlockout: NOT_IMPLEMENTED,
     updateBookingRoomReservationGuestContact: NOT_IMPLEMENTED,
     uploadBookingDocument: NOT_IMPLEMENTED,
-    // The setup areas' actions override the placeholders above as they land.
     ...spacesActions,
     ...bookingsActions,
     ...sessionsActions,
@@ -114,11 +117,13 @@ export const venue = defineNamespace({
     ...bookingMoneyActions,
     ...bookingPeopleActions,
     ...roomsActions,
+    ...ariWriteActions,
+    ...accommodationActions,
     ...catalogActions,
     getVenue,
     getVenueList,
   },
-  migrations: [venueMigration, spacesMigration, roomsMigration, catalogMigration, bookingsMigration, sessionsMigration, bookingPeopleMigration, occupancyLongHoldsMigration, bookingMoneyMigration, bookingDocumentsMigration],
+  migrations: [venueMigration, spacesMigration, roomsMigration, catalogMigration, bookingsMigration, sessionsMigration, bookingPeopleMigration, occupancyLongHoldsMigration, bookingMoneyMigration, bookingDocumentsMigration, accommodationMigration],
   seeder: venueSeeder,
   routes: async (app, runtime) => {
     await venueRoutes(app, runtime);

@@ -28,6 +28,7 @@ import { trackBookingChange } from './changes.js';
 import { guardBookingWrite, invalidData, requiredFor, STATUS_CODES } from './errors.js';
 import { setOpportunityDetails } from './opportunity-details.js';
 import { releaseBookingHoldings } from '../sessions/release.js';
+import { followBookingStatus } from '../accommodation/allocations.js';
 import { closes, stageRoles, type StageRoles } from './stage-roles.js';
 import { isBooked, isQuote, MARKETPLACE_REGRET_REASONS, STATUS, STATUS_NAMES, TARGET_STATUSES, type BookingStatus } from './status.js';
 import { requireBooking, type BookingRow } from './store.js';
@@ -176,6 +177,7 @@ async function changeStatus(ctx: ActionContext, p: StatusParams) {
     async () => {
       await ctx.store.updateTable('bookings').set(plan.booking).where('id', '=', booking.id).execute();
       if (plan.release) await releaseBookingHoldings(ctx.store, booking.id);
+      await followBookingStatus(ctx, booking.id);
     },
     () => `Status changed from ${STATUS_NAMES[from as BookingStatus]} to ${STATUS_NAMES[to]}`,
     who,

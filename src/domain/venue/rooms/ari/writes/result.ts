@@ -1,0 +1,4 @@
+/** What every ARI write answers (the pages' `{"success": true}`). */
+import { z } from 'zod';
+
+export const ariWriteResult = z.strictObject({ success: z.literal(true) });
