@@ -22,6 +22,8 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** Clock used to date requests (tests use it to send stale requests). */
   now?: () => Date;
+  /** The fetch to send with (default: the global one), e.g. one with a proxy or a custom agent. */
+  fetch?: (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<Response>;
 }
 
 export interface RawResponse {
@@ -76,7 +78,7 @@ export async function sendSigned(
     });
     let response: Response;
     try {
-      response = await fetch(root + signed.requestUri, {
+      response = await (options.fetch ?? fetch)(root + signed.requestUri, {
         method: 'POST',
         headers: signed.headers,
         body,

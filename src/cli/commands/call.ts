@@ -33,12 +33,16 @@ export function registerCall(program: Command): void {
       ) => {
         if (!opts.key || !opts.secret) throw new Error('--key and --secret are required (or MARQUEE_KEY/MARQUEE_SECRET)');
         const params = readParams(json);
-        const [{ sendSigned, apiRoot }, { isErrorEnvelope }] = await Promise.all([import('../../client/transport.js'), import('../../protocol/errors.js')]);
+        const [{ sendSigned, apiRoot }, { isErrorEnvelope }, { httpFetch }] = await Promise.all([
+          import('../../client/transport.js'),
+          import('../../protocol/errors.js'),
+          import('../http-fetch.js'),
+        ]);
         const target = `${apiRoot(opts.url)}/api/1.0/${namespace}?action=${action}`;
         let response;
         try {
           response = await sendSigned(
-            { url: opts.url, key: opts.key, secret: opts.secret, retries: 0, ...(opts.dateHeader ? { useDateHeader: true } : {}) },
+            { url: opts.url, key: opts.key, secret: opts.secret, retries: 0, fetch: httpFetch, ...(opts.dateHeader ? { useDateHeader: true } : {}) },
             namespace,
             action,
             params,
