@@ -81,7 +81,7 @@ async function buildTree() {
   return out;
 }
 
-const concurrency = process.env.MARQUEE_TEST_CONCURRENCY ?? '3';
+const concurrency = process.env.MARQUEE_TEST_CONCURRENCY ?? '4';
 const cwd = inPlace ? ROOT : await buildTree();
 const runFiles = inPlace ? files : files.map((f) => f.replace(/\.ts$/, '.js'));
 const result = spawnSync(

@@ -21,9 +21,9 @@ interface Company {
 describeEachDatabase('contact: seed data', ({ server }) => {
   it('fills an account with related, valid contact data and records no changes', async () => {
     const other = await server().newAccount({ withUser: 'primary' });
-    const totals = await seedAccount(server().runtime, { accountId: other.accountId, contacts: 300, randomSeed: 7 });
-    assert.equal(totals.contacts, 300);
-    assert.equal(totals.companies, Math.ceil(300 / 8));
+    const totals = await seedAccount(server().runtime, { accountId: other.accountId, contacts: 120, randomSeed: 7 });
+    assert.equal(totals.contacts, 120);
+    assert.equal(totals.companies, Math.ceil(120 / 8));
     for (const key of ['industries', 'subscriptionGroups', 'customFields', 'companyContacts', 'groupMemberships', 'contactCustomValues', 'contactNotes']) {
       assert.ok((totals[key] ?? 0) > 0, `${key} seeded`);
     }
@@ -32,7 +32,7 @@ describeEachDatabase('contact: seed data', ({ server }) => {
 
     // Every list answers and validates against its result schema (the harness checks each response).
     const contacts = await other.client.call<Page<{ id: number; companies: number[] }>>('contact', 'getContactList', { perPage: 100 });
-    assert.equal(contacts.meta.totalResults, 300);
+    assert.equal(contacts.meta.totalResults, 120);
     assert.ok(contacts.results.some((c) => c.companies.length > 0));
     for (const c of contacts.results.slice(0, 20)) await other.client.contact.getContact({ id: c.id });
     const groups = await other.client.call<Array<{ memberCount: number }>>('contact', 'getSubscriptionGroupList', {});
