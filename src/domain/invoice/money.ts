@@ -23,11 +23,25 @@ export function centsOf(amount: number): number | null {
 export const shareOf = (whole: number, numerator: number, denominator: number): number =>
   denominator === 0 ? 0 : Math.round((whole * numerator) / denominator);
 
+// One formatter per currency: building one costs far more than formatting with it. A currency
+// Intl does not know is remembered as null (the plain fallback); the codes are ISO's, a bounded set.
+const moneyFormats = new Map<string, Intl.NumberFormat | null>();
+
+function moneyFormat(currency: string): Intl.NumberFormat | null {
+  if (!moneyFormats.has(currency)) {
+    if (moneyFormats.size >= 1_000) moneyFormats.clear();
+    let format: Intl.NumberFormat | null = null;
+    try {
+      format = new Intl.NumberFormat('en-AU', { style: 'currency', currency, currencyDisplay: 'code' });
+    } catch {
+      // Not a currency Intl knows: the plain form below.
+    }
+    moneyFormats.set(currency, format);
+  }
+  return moneyFormats.get(currency) ?? null;
+}
+
 /** `12.5` -> `AUD 12.50` style text for documents (HTML, PDF, email). */
 export function formatMoney(cents: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-AU', { style: 'currency', currency, currencyDisplay: 'code' }).format(cents / 100);
-  } catch {
-    return `${currency} ${(cents / 100).toFixed(2)}`;
-  }
+  return moneyFormat(currency)?.format(cents / 100) ?? `${currency} ${(cents / 100).toFixed(2)}`;
 }
