@@ -16,14 +16,27 @@ export function assertPdfStructure(pdf: Buffer): { pages: number } {
   return { pages };
 }
 
+/**
+ * The bytes of every stream, exactly as long as its dictionary's /Length says. Looking for the
+ * `endstream` keyword instead misreads a compressed stream that happens to end in a CR byte
+ * (the optional CR before the end-of-line marker swallows it), about one stream in 256.
+ */
+function streams(raw: string): string[] {
+  const out: string[] = [];
+  for (const m of raw.matchAll(/<<((?:(?!>>)[\s\S])*?)\/Length (\d+)([\s\S]*?)>>\s*stream\r?\n/g)) {
+    const start = m.index + m[0].length;
+    out.push(raw.slice(start, start + Number(m[2])));
+  }
+  return out;
+}
+
 /** The text shown on the pages, one string per text operator. */
 export function pdfText(pdf: Buffer): string[] {
-  const raw = pdf.toString('latin1');
   const out: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  for (const stream of streams(pdf.toString('latin1'))) {
     let content: string;
     try {
-      content = inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1');
+      content = inflateSync(Buffer.from(stream, 'latin1')).toString('latin1');
     } catch {
       continue;
     }
