@@ -20,6 +20,7 @@ import { loadConfig } from '../src/config.js';
 import { addDays, daysMask, nightsBetween } from '../src/domain/venue/rooms/nights.js';
 import { createRuntime } from '../src/runtime.js';
 import { createScope, type Scope, type TenantInsert } from '../src/storage/scope.js';
+import { addVenue } from '../test/domain/venue/fixtures.js';
 import type { Dataset } from './datasets/datasets.js';
 import { buildMarquee } from './lib/build.js';
 import { pinSelf, planPinning } from './lib/machine.js';
@@ -28,7 +29,8 @@ import { random, signed, type Credentials } from './lib/signed.js';
 import { runLoad, type LoadSpec, type MeasuredLoad, type PreparedRequest } from './load/run-load.js';
 import { startCeiling, startMarquee } from './scenarios/servers.js';
 
-const RECIPE = 1;
+// 2: the hotel is made by the venue test fixture (no check-in times or child ages; not read by getRoomRates).
+const RECIPE = 2;
 const ROOM_TYPES = 10;
 const FIRST_NIGHT = '2031-01-01';
 const NIGHTS = 365;
@@ -57,58 +59,6 @@ interface RoomsDataset {
   secret: string;
   venueId: number;
   planIds: number[];
-}
-
-async function insertHotel(store: Scope, now: number): Promise<number> {
-  const row = await store
-    .insertInto('venues', {
-      group_id: null,
-      hash_id: randomBytes(16).toString('hex'),
-      business_name: 'Bench Harbour Hotel',
-      business_number: null,
-      venue_identifier: null,
-      phone: null,
-      fax: null,
-      website: null,
-      email: null,
-      description: null,
-      checkin_time: '14:00:00',
-      checkout_time: '10:00:00',
-      child_age: 12,
-      infant_age: 2,
-      currency_code: 'AUD',
-      locale_code: 'en_AU',
-      timezone: 'Australia/Sydney',
-      has_spaces: 0,
-      has_accommodation: 1,
-      longitude: null,
-      latitude: null,
-      address_line1: null,
-      address_line2: null,
-      address_line3: null,
-      address_line4: null,
-      address_city: 'Sydney',
-      address_state_code: 'NSW',
-      address_state_name: null,
-      address_country_code: 'AU',
-      address_postal_code: '2000',
-      is_tax_exclusive: 0,
-      has_distribution_channel: 1,
-      in_marketplace: 0,
-      allows_live_book: 0,
-      airport_name: null,
-      airport_distance: null,
-      star_rating: null,
-      rating_authority: null,
-      facilities: '[]',
-      video_urls: '[]',
-      enable_multi_occupancy: 1,
-      created_at: now,
-      modified_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
 }
 
 /** Ten room types, two rate plans with three seasons each pricing every room, and the dynamic rates. */
@@ -188,7 +138,8 @@ async function buildDataset(): Promise<RoomsDataset> {
     const key = await createApiKey(db, runtime.secrets, { accountId, label: 'bench' });
     const store = createScope(db, accountId, runtime.storage.dialect);
     const now = Date.now();
-    const venueId = await insertHotel(store, now);
+    const venueId = await addVenue(store, { name: 'Bench Harbour Hotel' });
+    await store.updateTable('venues').set({ has_spaces: 0, has_accommodation: 1, has_distribution_channel: 1, enable_multi_occupancy: 1 }).where('id', '=', venueId).execute();
     const planIds = await store.transaction((tx) => insertRates(tx, venueId, now));
     const dataset: RoomsDataset = { recipe: RECIPE, url, masterKey, key: key.key, secret: key.secret, venueId, planIds };
     writeFileSync(manifest, `${JSON.stringify(dataset, null, 2)}\n`);

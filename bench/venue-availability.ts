@@ -17,6 +17,7 @@ import { createApiKey } from '../src/auth/keys.js';
 import { loadConfig } from '../src/config.js';
 import { createRuntime } from '../src/runtime.js';
 import { createScope, type Scope } from '../src/storage/scope.js';
+import { addVenue } from '../test/domain/venue/fixtures.js';
 import type { Dataset } from './datasets/datasets.js';
 import { buildMarquee } from './lib/build.js';
 import { pinSelf, planPinning } from './lib/machine.js';
@@ -51,58 +52,6 @@ interface VenueDataset {
   key: string;
   secret: string;
   venueId: number;
-}
-
-async function insertVenue(store: Scope, now: number): Promise<number> {
-  const row = await store
-    .insertInto('venues', {
-      group_id: null,
-      hash_id: randomBytes(16).toString('hex'),
-      business_name: 'Bench Convention Centre',
-      business_number: null,
-      venue_identifier: null,
-      phone: null,
-      fax: null,
-      website: null,
-      email: null,
-      description: null,
-      checkin_time: null,
-      checkout_time: null,
-      child_age: 0,
-      infant_age: 0,
-      currency_code: 'AUD',
-      locale_code: 'en_AU',
-      timezone: 'Australia/Sydney',
-      has_spaces: 1,
-      has_accommodation: 0,
-      longitude: null,
-      latitude: null,
-      address_line1: null,
-      address_line2: null,
-      address_line3: null,
-      address_line4: null,
-      address_city: 'Sydney',
-      address_state_code: 'NSW',
-      address_state_name: null,
-      address_country_code: 'AU',
-      address_postal_code: '2000',
-      is_tax_exclusive: 0,
-      has_distribution_channel: 0,
-      in_marketplace: 0,
-      allows_live_book: 0,
-      airport_name: null,
-      airport_distance: null,
-      star_rating: null,
-      rating_authority: null,
-      facilities: '[]',
-      video_urls: '[]',
-      enable_multi_occupancy: 0,
-      created_at: now,
-      modified_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
 }
 
 /** 36 rooms and 4 combinations of three of them; which rooms each combination covers. */
@@ -263,7 +212,7 @@ async function buildDataset(): Promise<VenueDataset> {
     const key = await createApiKey(db, runtime.secrets, { accountId, label: 'bench' });
     const store = createScope(db, accountId, runtime.storage.dialect);
     const now = Date.now();
-    const venueId = await insertVenue(store, now);
+    const venueId = await addVenue(store, { name: 'Bench Convention Centre' });
     const spaces = await insertSpaces(store, venueId, now);
     await insertSessions(store, venueId, spaces, now);
     const dataset: VenueDataset = { recipe: RECIPE, url, masterKey, key: key.key, secret: key.secret, venueId };
