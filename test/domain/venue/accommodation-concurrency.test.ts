@@ -4,13 +4,11 @@
  * from one server, and on PostgreSQL from two server processes sharing the database.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { it } from 'node:test';
 import { IvvyApiError, type MarqueeClient } from '../../../src/client/index.js';
-import { createScope, type Scope } from '../../../src/storage/scope.js';
-import { prepareSharedDatabase, type SharedDatabase } from '../../batch/fixtures/setup.js';
-import { startChildServer, type ChildServer } from '../../support/child-server.js';
-import { DATABASE_KINDS } from '../../support/databases.js';
+import type { Scope } from '../../../src/storage/scope.js';
 import { describeEachDatabase } from '../../support/suite.js';
+import { describeOnTwoServers } from '../../support/two-servers.js';
 import { addAccommodationBooking, addHotel, allocations, day, groupRequest, guest, roomRequest, type Hotel } from './accommodation-fixtures.js';
 
 const ROUNDS = 4;
@@ -59,24 +57,7 @@ describeEachDatabase('concurrent reservations of the last room from one server',
   });
 });
 
-for (const kind of DATABASE_KINDS.filter((k) => k === 'postgres')) {
-  describe(`concurrent reservations of the last room from two server processes [${kind}]`, () => {
-    let shared: SharedDatabase;
-    const children: ChildServer[] = [];
-    before(async () => {
-      shared = await prepareSharedDatabase(kind);
-      children.push(await startChildServer(shared.env), await startChildServer(shared.env));
-    });
-    after(async () => {
-      for (const child of children) await child.stop();
-      await shared?.close();
-    });
-
-    it('leaves exactly one reservation per contested room', async () => {
-      const store = createScope(shared.runtime.storage.db, shared.accountId, shared.runtime.storage.dialect);
-      const clients = children.map((c) => shared.clientFor(c.url));
-      const h = await hotel(store, clients[0]!);
-      await race(store, clients, h);
-    });
-  });
-}
+describeOnTwoServers('concurrent reservations of the last room', 'leaves exactly one reservation per contested room', async (store, clients) => {
+  const h = await hotel(store, clients[0]!);
+  await race(store, clients, h);
+});

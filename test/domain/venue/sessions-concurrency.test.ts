@@ -3,13 +3,11 @@
  * server, and on PostgreSQL from two server processes sharing the database.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { it } from 'node:test';
 import { IvvyApiError, type MarqueeClient } from '../../../src/client/index.js';
-import { createScope, type Scope } from '../../../src/storage/scope.js';
-import { prepareSharedDatabase, type SharedDatabase } from '../../batch/fixtures/setup.js';
-import { startChildServer, type ChildServer } from '../../support/child-server.js';
-import { DATABASE_KINDS } from '../../support/databases.js';
+import type { Scope } from '../../../src/storage/scope.js';
 import { describeEachDatabase } from '../../support/suite.js';
+import { describeOnTwoServers } from '../../support/two-servers.js';
 import { addVenueCostCenter } from './catalog-fixtures.js';
 import { addVenue } from './fixtures.js';
 import { addBooking, addContact, sessionParams } from './sessions-fixtures.js';
@@ -66,24 +64,7 @@ describeEachDatabase('concurrent double-booking from one server', ({ server }) =
   });
 });
 
-for (const kind of DATABASE_KINDS.filter((k) => k === 'postgres')) {
-  describe(`concurrent double-booking from two server processes [${kind}]`, () => {
-    let shared: SharedDatabase;
-    const children: ChildServer[] = [];
-    before(async () => {
-      shared = await prepareSharedDatabase(kind);
-      children.push(await startChildServer(shared.env), await startChildServer(shared.env));
-    });
-    after(async () => {
-      for (const child of children) await child.stop();
-      await shared?.close();
-    });
-
-    it('leaves exactly one session per contested hour', async () => {
-      const store = createScope(shared.runtime.storage.db, shared.accountId, shared.runtime.storage.dialect);
-      const clients = children.map((c) => shared.clientFor(c.url));
-      const a = await arena(store, clients[0]!);
-      await race(store, clients, a);
-    });
-  });
-}
+describeOnTwoServers('concurrent double-booking', 'leaves exactly one session per contested hour', async (store, clients) => {
+  const a = await arena(store, clients[0]!);
+  await race(store, clients, a);
+});
