@@ -6,7 +6,7 @@
  *
  *   node --import tsx bench/tools/ab.ts <buildDirA> <buildDirB> [cases,…] [rounds] [contacts]
  *
- * A build directory comes from `npx tsc -p tsconfig.build.json --outDir DIR` on each version;
+ * A build directory comes from `node scripts/build.mjs --out DIR --no-declarations` on each version;
  * DIR must be inside the project (e.g. node_modules/.cache/marquee-bench/ab-A) so that the
  * build finds its dependencies.
  */
