@@ -2,6 +2,7 @@
  * Server configuration from CLI flags over environment variables over defaults.
  * Documented in README.md (Configuration).
  */
+import { retentionSettings, type RetentionSettings } from './housekeeping/settings.js';
 import { workerSettings, type WorkerSettings } from './notify/settings.js';
 import { DEFAULT_DATABASE_URL } from './storage/url.js';
 
@@ -49,10 +50,15 @@ export interface Config {
   mailFrom: string;
   /** Timings of the background workers (polling, leases, retries, timeouts). */
   workers: WorkerSettings;
+  /** How long the outbox, delivery log and batch results are kept, and how they are purged. */
+  retention: RetentionSettings;
 }
 
 /** Overrides of loadConfig: any setting, worker timings one by one. */
-export type ConfigOverrides = Partial<Omit<Config, 'workers'>> & { workers?: Partial<WorkerSettings> };
+export type ConfigOverrides = Partial<Omit<Config, 'workers' | 'retention'>> & {
+  workers?: Partial<WorkerSettings>;
+  retention?: Partial<RetentionSettings>;
+};
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -94,5 +100,6 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     smtpUrl: overrides.smtpUrl ?? (env.MARQUEE_SMTP_URL || undefined),
     mailFrom: overrides.mailFrom ?? env.MARQUEE_MAIL_FROM ?? 'Marquee <no-reply@marquee.local>',
     workers: { ...workerSettings(env), ...overrides.workers },
+    retention: { ...retentionSettings(env), ...overrides.retention },
   };
 }

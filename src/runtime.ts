@@ -10,6 +10,7 @@ import { createSecretBox, decodeMasterKey, loadOrCreateKeyFile, type SecretBox }
 import { createBatchWorker } from './batch/worker.js';
 import type { Config } from './config.js';
 import { createSmtpTransport } from './mail/transport.js';
+import { createHousekeepingWorker } from './housekeeping/worker.js';
 import { createMailWorker } from './mail/worker.js';
 import { createNotificationWorker } from './notify/worker.js';
 import { ACTIONS, MIGRATIONS, VERSIONED_TABLES } from './domain/index.js';
@@ -81,6 +82,10 @@ export async function createRuntime(
       await storage.close();
     },
   };
-  workers.push(createBatchWorker(runtime, config.workers), createNotificationWorker(runtime, config.workers));
+  workers.push(
+    createBatchWorker(runtime, config.workers),
+    createNotificationWorker(runtime, config.workers),
+    createHousekeepingWorker(storage, config.retention, log),
+  );
   return runtime;
 }

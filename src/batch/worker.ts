@@ -1,6 +1,6 @@
 /**
  * The batch worker: claims queued (or abandoned) batches and runs them, posts the callbacks
- * of completed ones, and purges results past their retention. Claims are leases taken with
+ * of completed ones (results past their retention are purged by housekeeping/worker.ts). Claims are leases taken with
  * SKIP LOCKED on PostgreSQL, so several server processes share batches without two running
  * the same one; a batch whose worker died is taken over once its lease has expired.
  */
@@ -13,13 +13,11 @@ import type { BackgroundWorker } from '../worker.js';
 import type { BatchServices } from './services.js';
 import { dialectOf } from '../storage/dialects/index.js';
 import { postCallback } from './callback.js';
-import { purgeExpiredBatches } from './retention.js';
 import { runBatch } from './runner.js';
 
 /** Batches one process runs at the same time. */
 const PARALLEL = 2;
 const CALLBACKS_PER_ROUND = 8;
-const PURGE_EVERY_MS = 10 * 60_000;
 
 export interface BatchWorker extends BackgroundWorker {
   /** Runs one round now; returns how many batches completed in it. */
@@ -28,7 +26,6 @@ export interface BatchWorker extends BackgroundWorker {
 
 export function createBatchWorker(services: BatchServices, settings: WorkerSettings): BatchWorker {
   const owner = randomUUID();
-  let lastPurge = 0;
   const { db, dialect } = services.storage;
 
   const free = (now: number) => sql<SqlBool>`(lease_until is null or lease_until < ${now})`;
@@ -85,11 +82,6 @@ export function createBatchWorker(services: BatchServices, settings: WorkerSetti
       const completed = (await Promise.all(batches.map((id) => runBatch(deps, id)))).filter(Boolean).length;
       const callbacks = await claimCallbacks(Date.now());
       await Promise.all(callbacks.map((id) => postCallback({ services, settings, owner }, id)));
-      if (now - lastPurge >= PURGE_EVERY_MS) {
-        lastPurge = now;
-        const purged = await purgeExpiredBatches(db, now);
-        if (purged > 0) services.log.info({ purged }, 'expired batch results purged');
-      }
       return { completed, again: batches.length === PARALLEL || completed > 0 };
     },
   });

@@ -1,10 +1,11 @@
 /** The notification delivery log: what `marquee deliveries` shows, and its retention. */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../storage/schema.js';
+import { DEFAULT_RETENTION } from '../housekeeping/settings.js';
 import { DEAD, type DeliveryStatus, type NotificationDeliveriesTable } from './tables.js';
 
-/** Finished log rows are kept this long after their last attempt. */
-export const DELIVERY_LOG_RETENTION_MS = 14 * 24 * 3600_000;
+/** Finished log rows are kept this long after their last attempt (by default). */
+export const DELIVERY_LOG_RETENTION_MS = DEFAULT_RETENTION.deliveryLogMs;
 
 export interface DeliveryLogEntry {
   id: number;
@@ -66,21 +67,27 @@ export async function listDeliveries(db: Kysely<Database>, filter: DeliveryLogFi
 }
 
 /**
- * Drops finished log rows older than the retention; returns how many. Dead-lettered rows stay
- * for as long as their subscription exists, since they can still be redelivered and dropping
- * them would lose the message silently; once the subscription is gone nothing can be
+ * Drops up to `limit` finished log rows older than the retention; returns how many. Dead-lettered
+ * rows stay for as long as their subscription exists, since they can still be redelivered and
+ * dropping them would lose the message silently; once the subscription is gone nothing can be
  * redelivered and they age out like the rest. Age counts from the last attempt, so a row
  * redelivered long after it was queued keeps its log entry for the full retention.
  */
-export async function purgeDeliveryLog(db: Kysely<Database>, now: number = Date.now()): Promise<number> {
-  const cutoff = now - DELIVERY_LOG_RETENTION_MS;
-  const result = await db
-    .deleteFrom('notification_deliveries')
+export async function purgeDeliveryLog(
+  db: Kysely<Database>,
+  now: number = Date.now(),
+  { retentionMs = DELIVERY_LOG_RETENTION_MS, limit = 10_000 }: { retentionMs?: number; limit?: number } = {},
+): Promise<number> {
+  const cutoff = now - retentionMs;
+  const expired = db
+    .selectFrom('notification_deliveries')
+    .select('id')
     .where('status', 'in', ['delivered', DEAD, 'cancelled'])
     // Implied by the next condition; stated for the (status, created_at) index.
     .where('created_at', '<', cutoff)
     .where((eb) => eb(eb.fn.coalesce('last_attempt_at', 'created_at'), '<', cutoff))
     .where((eb) => eb.or([eb('status', '!=', DEAD), eb('subscription_id', 'is', null)]))
-    .executeTakeFirst();
+    .limit(limit);
+  const result = await db.deleteFrom('notification_deliveries').where('id', 'in', expired).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

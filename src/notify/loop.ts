@@ -17,6 +17,8 @@ export interface Loop<T> {
 export function createLoop<T extends { again: boolean }>(spec: {
   name: string;
   intervalMs: number;
+  /** Delay before the first round (default none). */
+  startDelayMs?: number;
   log: Logger;
   round(isStopping: () => boolean): Promise<T>;
 }): Loop<T> {
@@ -60,7 +62,7 @@ export function createLoop<T extends { again: boolean }>(spec: {
     start() {
       if (running || stopped) return;
       running = true;
-      schedule(0);
+      schedule(spec.startDelayMs ?? 0);
     },
     async stop() {
       stopped = true;

@@ -11,7 +11,6 @@ import type { BackgroundWorker } from '../worker.js';
 import type { NotifyServices } from './services.js';
 import { dialectOf } from '../storage/dialects/index.js';
 import { deliverSubscription, type DeliveryDeps } from './deliver.js';
-import { purgeDeliveryLog } from './delivery-log.js';
 import { fanOut } from './fan-out.js';
 import type { WorkerSettings } from './settings.js';
 import { createLoop } from './loop.js';
@@ -19,7 +18,6 @@ import { onWake } from './wake.js';
 
 /** Subscriptions delivered in parallel by one process. */
 const PARALLEL = 8;
-const PURGE_EVERY_MS = 60 * 60_000;
 
 export interface NotificationWorker extends BackgroundWorker {
   /** Runs one round now: queue, claim, deliver. Returns how many messages were sent. */
@@ -28,7 +26,6 @@ export interface NotificationWorker extends BackgroundWorker {
 
 export function createNotificationWorker(services: NotifyServices, settings: WorkerSettings): NotificationWorker {
   const owner = randomUUID();
-  let lastPurge = 0;
 
   async function claim(now: number): Promise<number[]> {
     const { db, dialect } = services.storage;
@@ -61,10 +58,6 @@ export function createNotificationWorker(services: NotifyServices, settings: Wor
       const deps: DeliveryDeps = { services, settings, owner, isStopping };
       const ids = await claim(now);
       const sent = await Promise.all(ids.map((id) => deliverSubscription(deps, id)));
-      if (now - lastPurge >= PURGE_EVERY_MS) {
-        lastPurge = now;
-        await purgeDeliveryLog(services.storage.db, now);
-      }
       // A full claim suggests more work is waiting: go again without sleeping.
       return { sent: sent.reduce((a, b) => a + b, 0), again: ids.length === PARALLEL };
     },

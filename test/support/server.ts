@@ -66,6 +66,9 @@ export async function startTestServer(
       rateLimitPerSecond: 0,
       validateResults: true,
       logLevel: process.env.LOG_LEVEL ?? 'silent',
+      // Housekeeping deletes aged rows of template databases mid-test (suites that count every
+      // table would see it); its own suite runs it directly.
+      retention: { intervalMs: 24 * 3600_000 },
       ...overrides,
     },
     {},

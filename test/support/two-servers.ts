@@ -10,7 +10,7 @@ import { prepareSharedDatabase, type SharedDatabase } from '../batch/fixtures/se
 import { startChildServer, type ChildServer } from './child-server.js';
 import { DATABASE_KINDS } from './databases.js';
 
-export function describeOnTwoServers(title: string, test: string, body: (store: Scope, clients: MarqueeClient[]) => Promise<void>): void {
+export function describeOnTwoServers(title: string, test: string, body: (store: Scope, clients: MarqueeClient[], shared: SharedDatabase) => Promise<void>): void {
   for (const kind of DATABASE_KINDS.filter((k) => k === 'postgres')) {
     describe(`${title} from two server processes [${kind}]`, () => {
       let shared: SharedDatabase;
@@ -26,7 +26,7 @@ export function describeOnTwoServers(title: string, test: string, body: (store: 
 
       it(test, async () => {
         const store = createScope(shared.runtime.storage.db, shared.accountId, shared.runtime.storage.dialect);
-        await body(store, children.map((c) => shared.clientFor(c.url)));
+        await body(store, children.map((c) => shared.clientFor(c.url)), shared);
       });
     });
   }

@@ -13,5 +13,6 @@ import { outboxIndex } from './0011_outbox_index.js';
 import { keyKinds } from './0016_key_kinds.js';
 import { seedRuns } from './0018_seed_runs.js';
 import { syncRefusals } from './0020_sync_refusals.js';
+import { housekeeping } from './0030_housekeeping.js';
 
-export const platformMigrations: readonly Migration[] = [foundation, batchNotify, mail, sync, writeVersions, outboxIndex, keyKinds, seedRuns, syncRefusals];
+export const platformMigrations: readonly Migration[] = [foundation, batchNotify, mail, sync, writeVersions, outboxIndex, keyKinds, seedRuns, syncRefusals, housekeeping];
