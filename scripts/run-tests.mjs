@@ -31,6 +31,7 @@ const SLOW_FIRST = [
   'test/cli/seed-reset.test.ts',
   'test/cli/subscriptions.test.ts',
   'test/client/package.test.ts',
+  'test/sandbox/examples.test.ts',
   'test/cli/keys-call-actions.test.ts',
   'test/notify/dead-letter.test.ts',
   'test/notify/delivery.test.ts',

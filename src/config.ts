@@ -52,6 +52,8 @@ export interface Config {
   workers: WorkerSettings;
   /** How long the outbox, delivery log and batch results are kept, and how they are purged. */
   retention: RetentionSettings;
+  /** Bearer token of the operator endpoint (/_marquee/operator/); unset = no operator endpoint (404). */
+  operatorToken: string | undefined;
 }
 
 /** Overrides of loadConfig: any setting, worker timings one by one. */
@@ -101,5 +103,6 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     mailFrom: overrides.mailFrom ?? env.MARQUEE_MAIL_FROM ?? 'Marquee <no-reply@marquee.local>',
     workers: { ...workerSettings(env), ...overrides.workers },
     retention: { ...retentionSettings(env), ...overrides.retention },
+    operatorToken: overrides.operatorToken ?? (env.MARQUEE_OPERATOR_TOKEN || undefined),
   };
 }

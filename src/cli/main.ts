@@ -4,9 +4,12 @@ import { registerActions } from './commands/actions.js';
 import { registerCall } from './commands/call.js';
 import { registerDeliveries } from './commands/deliveries.js';
 import { registerDescribe } from './commands/describe.js';
+import { registerExport } from './commands/export.js';
+import { registerFaults } from './commands/faults.js';
 import { registerKeys } from './commands/keys.js';
 import { registerMarketplace } from './commands/marketplace.js';
 import { registerReset } from './commands/reset.js';
+import { registerSnapshot } from './commands/snapshot.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
 import { registerSubscriptions } from './commands/subscriptions.js';
@@ -25,11 +28,14 @@ export function buildProgram(): Command {
   registerCall(program);
   registerActions(program);
   registerDescribe(program);
+  registerExport(program);
   registerSeed(program);
   registerReset(program);
+  registerSnapshot(program);
   registerSync(program);
   registerDeliveries(program);
   registerSubscriptions(program);
+  registerFaults(program);
   return program;
 }
 

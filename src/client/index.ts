@@ -1,4 +1,12 @@
-export { createClient, type MarqueeClient, type ClientOptions, type Collection } from './client.js';
+export {
+  createClient,
+  type MarqueeClient,
+  type ClientOptions,
+  type Collection,
+  type ListActionOf,
+  type ListItemOf,
+  type PageParamsOf,
+} from './client.js';
 export { IvvyApiError } from './errors.js';
 export type { BatchJobInput, BatchResults, BatchResultItem, RunAndWaitOptions } from './batch.js';
 export {

@@ -232,7 +232,7 @@ export interface BatchResultsResult {
 
 export interface BatchRunParams {
   jobs: unknown;
-  callbackUrl: string;
+  callbackUrl?: string;
 }
 
 export interface BatchRunResult {
@@ -262,7 +262,7 @@ export interface ContactAddOrUpdateCompanyParams {
   otherPhone?: string | null;
   fax?: string | null;
   website?: string | null;
-  email?: string;
+  email?: string | null;
   address?: {
     line1?: string | null;
     line2?: string | null;
@@ -526,7 +526,7 @@ export interface ContactAddOrUpdateLeadParams {
     otherPhone?: string | null;
     fax?: string | null;
     website?: string | null;
-    email?: string;
+    email?: string | null;
     address?: {
       line1?: string | null;
       line2?: string | null;
@@ -2875,7 +2875,7 @@ export interface VenueAddOrUpdateBookingParams {
     otherPhone?: string | null;
     fax?: string | null;
     website?: string | null;
-    email?: string;
+    email?: string | null;
     address?: {
       line1?: string | null;
       line2?: string | null;
@@ -3103,11 +3103,11 @@ export interface VenueAddOrUpdateBookingParams {
   accommArrivalMethod?: 1 | 2;
   isConfidential?: boolean | number | string;
   otaFolioRef?: string | null;
-  bookingRoleUserId1?: number | string;
-  bookingRoleUserId2?: number | string;
-  bookingRoleUserId3?: number | string;
-  bookingRoleUserId4?: number | string;
-  bookingRoleUserId5?: number | string;
+  bookingRoleUserId1?: (number | string) | null;
+  bookingRoleUserId2?: (number | string) | null;
+  bookingRoleUserId3?: (number | string) | null;
+  bookingRoleUserId4?: (number | string) | null;
+  bookingRoleUserId5?: (number | string) | null;
   discountCode?: string | null;
   externalUrls?:
     | []
@@ -9419,7 +9419,7 @@ export interface VenueAddOrUpdateOpportunityParams {
     otherPhone?: string | null;
     fax?: string | null;
     website?: string | null;
-    email?: string;
+    email?: string | null;
     address?: {
       line1?: string | null;
       line2?: string | null;
@@ -9713,7 +9713,7 @@ export interface VenueAddOrUpdateOpportunityParams {
     otherPhone?: string | null;
     fax?: string | null;
     website?: string | null;
-    email?: string;
+    email?: string | null;
     address?: {
       line1?: string | null;
       line2?: string | null;

@@ -49,7 +49,13 @@ function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean; nulla
     const def = defOf(inner);
     if (def.type === 'optional' || def.type === 'default' || def.type === 'prefault') optional = true;
     else if (def.type === 'nullable') nullable = true;
-    else break;
+    // A preprocess step or a transform around the real schema (see paramShape's 'pipe'): the key
+    // is optional when Zod says so (`optin`), which is how an object parse treats it.
+    else if (def.type === 'pipe' && def.in && def.out) {
+      if (inner._zod.optin === 'optional') optional = true;
+      inner = defOf(def.in).type === 'transform' ? def.out : def.in;
+      continue;
+    } else break;
     inner = def.innerType as z.ZodType;
   }
   return { inner, optional, nullable };

@@ -15,6 +15,7 @@ import { createRateLimiter } from './rate-limit.js';
 import { sendError } from './reply.js';
 import { isMultipartUpload, registerMultipartUploads } from './multipart.js';
 import { API_PREFIX, createRpcHandler } from './rpc-handler.js';
+import { registerOperator } from './operator/index.js';
 
 function answerInternalError(res: ServerResponse): void {
   if (res.headersSent) {
@@ -117,6 +118,7 @@ export async function buildApp(runtime: Runtime, plugins: readonly RoutePlugin[]
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
 
+  await registerOperator(app, runtime);
   for (const plugin of plugins) await plugin(app, runtime);
   return app;
 }

@@ -14,6 +14,8 @@ export interface Metrics {
   observe(namespace: string, action: string, status: number, seconds: number): void;
   /** `observe` bound to one namespace and action, for a caller that keeps it (per URL). */
   observer(namespace: string, action: string): (status: number, seconds: number) => void;
+  /** Counts a fault injected by a fault rule (server/faults/): its kind and the call's catalogued labels. */
+  fault(kind: string, namespace: string, action: string): void;
 }
 
 const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
@@ -82,9 +84,20 @@ export function createMetrics(): Metrics {
       return { ...duration, values };
     },
   };
+  const faultCounts = new Map<string, { labels: { kind: string; namespace: string; action: string }; value: number }>();
+  const faults: Collected = {
+    name: 'marquee_faults_injected_total',
+    help: 'Faults injected by fault rules, by kind, namespace and action',
+    type: 'counter',
+    aggregator: 'sum',
+    async get() {
+      return { ...faults, values: [...faultCounts.values()].map((c) => ({ value: c.value, labels: c.labels })) };
+    },
+  };
   // The registry only ever calls get() (and reads name and type) on a registered metric.
   registry.registerMetric(requests as unknown as Parameters<Registry['registerMetric']>[0]);
   registry.registerMetric(duration as unknown as Parameters<Registry['registerMetric']>[0]);
+  registry.registerMetric(faults as unknown as Parameters<Registry['registerMetric']>[0]);
 
   const countOf = (namespace: string, action: string, status: number): Count => {
     const countKey = `${namespace}\u0000${action}\u0000${status}`;
@@ -128,6 +141,12 @@ export function createMetrics(): Metrics {
         else countOf(namespace, action, status).value++;
         record((latency ??= latencyOf(namespace, action)), seconds);
       };
+    },
+    fault(kind, namespace, action) {
+      const key = `${kind}\u0000${namespace}\u0000${action}`;
+      const count = faultCounts.get(key) ?? { labels: { kind, namespace, action }, value: 0 };
+      count.value++;
+      faultCounts.set(key, count);
     },
   };
 }

@@ -23,6 +23,8 @@ import { dispatch } from '../registry/dispatch.js';
 import type { UploadedFile } from '../registry/context.js';
 import type { Runtime } from '../runtime.js';
 import type { AuthThrottle } from './auth-throttle.js';
+import { faultsOf } from './faults/index.js';
+import { createFaultInjector, type FaultedCall } from './faults/inject.js';
 import { preflight, verify, type Authenticated, type SignedForm } from './authenticate.js';
 import type { Metrics } from './metrics.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -142,6 +144,8 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
   const targetOf = targetCache(metrics);
   let closing = false;
   const responses = createResponseBatch((error) => log.error({ err: error }, 'writing a response failed'));
+  const faults = faultsOf(runtime);
+  const injector = createFaultInjector(log, metrics);
 
   function send(x: Exchange, status: number, body: unknown, extra?: Record<string, string>): void {
     if (x.answered) return;
@@ -193,6 +197,9 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
     }
     const wait = limiter.take(identity.key);
     if (wait > 0) return sendError(x, new ApiError(429, Codes.rateLimited, 'Too Many Requests'), { 'retry-after': String(wait) });
+    // Fault rules (server/faults/) act here: per key, and before dispatch, so a faulted call writes nothing.
+    const fault = faults.select(identity.key, identity.accountId, target.namespace, target.action);
+    if (fault !== null && (await injector.apply(await fault, faultedCall(req, x, target)))) return;
     if (!target.action) return sendError(x, isRequired('action'));
     let params: unknown = form ? form.params : {};
     if (body.length > 0) {
@@ -221,6 +228,19 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
       },
     });
     send(x, result.status, result.body);
+  }
+
+  function faultedCall(req: IncomingMessage, x: Exchange, target: Target): FaultedCall {
+    return {
+      req,
+      requestId: x.requestId,
+      namespace: target.labelNamespace,
+      action: target.labelAction,
+      answer: (error, headers) => sendError(x, error, headers),
+      abandon: () => {
+        x.answered = true;
+      },
+    };
   }
 
   /** The checks every call passes before its body is read; null when already answered. */
@@ -299,6 +319,7 @@ export function createRpcHandler(runtime: Runtime, limiter: RateLimiter, metrics
   }) as RpcHandler;
   handler.markClosing = () => {
     closing = true;
+    injector.release();
   };
   handler.serveForm = (req, res, read) => {
     const started = begin(req, res);

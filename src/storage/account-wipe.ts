@@ -124,7 +124,7 @@ export async function wipeAccount(
 }
 
 /** One more step of the account's write version (the triggers' counter row of shard 0). */
-async function bumpWriteVersion(db: Executor, accountId: number): Promise<void> {
+export async function bumpWriteVersion(db: Executor, accountId: number): Promise<void> {
   await db
     .insertInto('write_versions')
     .values({ account_id: accountId, shard: 0, version: 1 })

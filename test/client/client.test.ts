@@ -87,4 +87,12 @@ describe('SDK retries on gateway errors and pagination', () => {
     for await (const item of client.paginate<{ id: number }>('contact', 'getContactList', {}, 3)) ids.push(item.id);
     assert.deepEqual(ids, [1, 2, 3, 4, 5, 6, 7]);
   });
+
+  it("pages a list action through its method's typed iterator, and through paginate without a type argument", async () => {
+    const client = createClient({ url, key: 'k', secret: 's' });
+    const ids: number[] = [];
+    for await (const contact of client.contact.getContactList.all({}, 4)) ids.push(contact.id);
+    for await (const contact of client.paginate('contact', 'getContactList', {}, 5)) ids.push(contact.id);
+    assert.deepEqual(ids, [1, 2, 3, 4, 5, 6, 7, 1, 2, 3, 4, 5, 6, 7]);
+  });
 });

@@ -13,6 +13,8 @@ import { outboxIndex } from './0011_outbox_index.js';
 import { keyKinds } from './0016_key_kinds.js';
 import { seedRuns } from './0018_seed_runs.js';
 import { syncRefusals } from './0020_sync_refusals.js';
+import { snapshots } from './0027_snapshots.js';
+import { faults } from './0028_faults.js';
 import { housekeeping } from './0030_housekeeping.js';
 
-export const platformMigrations: readonly Migration[] = [foundation, batchNotify, mail, sync, writeVersions, outboxIndex, keyKinds, seedRuns, syncRefusals, housekeeping];
+export const platformMigrations: readonly Migration[] = [foundation, batchNotify, mail, sync, writeVersions, outboxIndex, keyKinds, seedRuns, syncRefusals, snapshots, faults, housekeeping];

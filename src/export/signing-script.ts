@@ -1,0 +1,52 @@
+/**
+ * The collection-level pre-request script of the Postman export: signs each request exactly
+ * as protocol/signing.ts does (creating-the-request/signing-the-request.md), in Postman's
+ * sandbox, where `pm` and `require('crypto-js')` are what is available. Kept as the lines of
+ * the script because it runs in Postman, not in Node; test/export/postman.test.ts runs it
+ * with newman against a Marquee server, which verifies every signature.
+ */
+export const SIGNING_SCRIPT: readonly string[] = [
+  '// Signs the request for iVvy (IWS): Content-MD5, IVVY-Date, then an HMAC-SHA1 of the string to sign.',
+  '// In a function: the sandbox has globals of its own (CryptoJS, request, …).',
+  '(function sign() {',
+  "  const hashes = require('crypto-js');",
+  "  const key = pm.variables.get('apiKey');",
+  "  const secret = pm.variables.get('apiSecret');",
+  "  if (!key || !secret) throw new Error('Set the apiKey and apiSecret variables (collection or environment) to sign requests');",
+  '  const request = pm.request;',
+  '  // The body is signed as sent: resolve its {{variables}} once, and send exactly that text.',
+  "  let body = '';",
+  "  if (request.body && request.body.mode === 'raw') {",
+  "    body = pm.variables.replaceIn(request.body.raw || '');",
+  "    if (body !== request.body.raw) request.body.update({ mode: 'raw', raw: body, options: { raw: { language: 'json' } } });",
+  '  }',
+  "  let contentType = request.headers.get('Content-Type');",
+  '  if (contentType === undefined) {',
+  "    contentType = 'application/json';",
+  "    request.headers.upsert({ key: 'Content-Type', value: contentType });",
+  '  }',
+  '  contentType = pm.variables.replaceIn(contentType);',
+  '  // The request URI is the path and query as they appear in the request line.',
+  '  const url = pm.variables.replaceIn(request.url.toString());',
+  "  const requestUri = url.replace(/^[a-z][a-z0-9+.-]*:\\/\\/[^/?#]*/i, '').replace(/#.*$/, '') || '/';",
+  "  const version = (/\\/api\\/([^/?]+)\\//.exec(requestUri) || [])[1] || '1.0';",
+  '  const contentMd5 = hashes.MD5(body).toString(hashes.enc.Hex);',
+  "  const ivvyDate = new Date().toISOString().slice(0, 19).replace('T', ' ');",
+  "  request.headers.upsert({ key: 'Content-MD5', value: contentMd5 });",
+  "  request.headers.upsert({ key: 'IVVY-Date', value: ivvyDate });",
+  "  request.headers.upsert({ key: 'X-Api-Version', value: version });",
+  '  // Every IVVY-* header is signed: names without - and _, lower-cased, sorted, as name=value joined with &.',
+  '  const ivvy = [];',
+  '  request.headers.each((header) => {',
+  '    if (!header.disabled && /^ivvy/i.test(header.key)) {',
+  "      ivvy.push([header.key.replace(/[-_]/g, '').toLowerCase(), pm.variables.replaceIn(String(header.value))]);",
+  '    }',
+  '  });',
+  '  ivvy.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));',
+  "  const ivvyHeaders = ivvy.map((pair) => pair[0] + '=' + pair[1]).join('&');",
+  '  // With IVVY-Date present the Date part of the string to sign is empty.',
+  "  const toSign = (request.method + contentMd5 + contentType + '' + requestUri + version + ivvyHeaders).toLowerCase();",
+  '  const signature = hashes.HmacSHA1(toSign, secret).toString(hashes.enc.Hex);',
+  "  request.headers.upsert({ key: 'X-Api-Authorization', value: 'IWS ' + key + ':' + signature });",
+  '})();',
+];
