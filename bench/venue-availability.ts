@@ -2,6 +2,7 @@
  * venue.getAvailableFunctionSpaces on a busy venue, beside the node:http ceiling (issue 16):
  * 40 function spaces (36 rooms, 4 of them combinations of three), 20,000 booked sessions over
  * two years, on SQLite. Each request asks about a different four hours of those two years.
+ * Then venue.getBooking of one booking of 20 sessions (issue 17).
  *
  *   node --import tsx bench/venue-availability.ts [--seconds S] [--warmup S] [--connections N] [--fresh]
  *
@@ -26,12 +27,16 @@ import { random, signed, type Credentials } from './lib/signed.js';
 import { runLoad, type LoadSpec, type MeasuredLoad, type PreparedRequest } from './load/run-load.js';
 import { startCeiling, startMarquee } from './scenarios/servers.js';
 
-const RECIPE = 1;
+// 2: a conference booking of 20 sessions for getBooking.
+const RECIPE = 2;
 const SPACES = 40;
 const SESSIONS = 20_000;
 const DAYS = 730;
 const FIRST_DAY = Date.parse('2031-01-01T00:00:00Z');
 const HOUR = 3_600_000;
+const CONFERENCE_SESSIONS = 20;
+/** getBooking must reach this share of the ceiling (issue 17). */
+const BOOKING_SHARE = 0.15;
 
 const { values } = parseArgs({
   options: {
@@ -52,6 +57,8 @@ interface VenueDataset {
   key: string;
   secret: string;
   venueId: number;
+  /** The booking of CONFERENCE_SESSIONS sessions getBooking reads. */
+  bookingId: number;
 }
 
 /** 36 rooms and 4 combinations of three of them; which rooms each combination covers. */
@@ -120,7 +127,7 @@ async function insertSpaces(store: Scope, venueId: number, now: number): Promise
  * UTC+10 without daylight saving, close enough for load): per slot one combination and rooms
  * outside it, never two sessions in one space at once, ten sessions per booking.
  */
-async function insertSessions(store: Scope, venueId: number, spaces: Awaited<ReturnType<typeof insertSpaces>>, now: number): Promise<void> {
+async function insertSessions(store: Scope, venueId: number, spaces: Awaited<ReturnType<typeof insertSpaces>>, now: number): Promise<number> {
   const rng = random(16);
   const contact = await store
     .insertInto('contacts', { first_name: 'Bench', last_name: 'Client', email: 'client@bench.local', email_status: 1, sms_status: 1, is_anonymised: 0, created_at: now, modified_at: now })
@@ -147,10 +154,17 @@ async function insertSessions(store: Scope, venueId: number, spaces: Awaited<Ret
     }
   }
   for (let b = 0; b < plan.length / 10; b++) {
-    await store.transaction(async (tx) => {
+    await insertBooking(store, venueId, contact.id, `B${String(b).padStart(6, '0')}`, plan.slice(b * 10, b * 10 + 10), now);
+  }
+  return contact.id;
+}
+
+/** A confirmed booking on an opportunity of its own, holding `sessions` (each occupying its space); its id. */
+async function insertBooking(store: Scope, venueId: number, contactId: number, code: string, sessions: Array<{ spaceId: number; from: number; to: number }>, now: number): Promise<number> {
+  return store.transaction(async (tx) => {
       const lead = await tx
         .insertInto('crm_leads', {
-          venue_id: venueId, name: `Opportunity ${b}`, description: null, owner_user_id: null, contact_id: contact.id, company_id: null, industry_id: null,
+          venue_id: venueId, name: `Opportunity ${code}`, description: null, owner_user_id: null, contact_id: contactId, company_id: null, industry_id: null,
           current_booking_id: null, quality_id: null, stage_id: null, stage_reason_id: null, admin_status_changed_at: null, type_id: null, subtype_id: null,
           source_id: null, channel_id: null, closed_at: null, lost_to_competition: null, external_urls: null, created_at: now, modified_at: now,
         })
@@ -158,8 +172,8 @@ async function insertSessions(store: Scope, venueId: number, spaces: Awaited<Ret
         .executeTakeFirstOrThrow();
       const booking = await tx
         .insertInto('bookings', {
-          venue_id: venueId, lead_id: lead.id, booking_type: 1, current_status: 3, code: `B${String(b).padStart(6, '0')}`, name: `Booking ${b}`,
-          event_type_id: null, event_sub_type_id: null, company_id: null, contact_id: contact.id, industry_id: null, purchase_order_number: null,
+          venue_id: venueId, lead_id: lead.id, booking_type: 1, current_status: 3, code, name: `Booking ${code}`,
+          event_type_id: null, event_sub_type_id: null, company_id: null, contact_id: contactId, industry_id: null, purchase_order_number: null,
           booked_by_id: null, can_be_moved: 0, date_event_start: null, date_event_end: null, total_attendees: 50, is_accomm_included: 0,
           date_accom_start: null, date_accom_end: null, accomm_cut_off_date: null, accomm_cancellation_date: null, accomm_charging_method: null,
           accomm_guarantee_required: 0, accomm_external_block_id: null, accomm_reservation_method: null, accomm_reservation_cancellation_date: null,
@@ -169,11 +183,11 @@ async function insertSessions(store: Scope, venueId: number, spaces: Awaited<Ret
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      for (const [i, s] of plan.slice(b * 10, b * 10 + 10).entries()) {
+      for (const [i, s] of sessions.entries()) {
         const session = await tx
           .insertInto('booking_sessions', {
             venue_id: venueId, booking_id: booking.id, space_venue_id: venueId, space_id: s.spaceId, layout_id: null, custom_layout_name: null,
-            contact_id: contact.id, name: `Session ${i + 1}`, min_attendees_guaranteed: 50, agreed_attendees: null, expected_attendees: null,
+            contact_id: contactId, name: `Session ${i + 1}`, min_attendees_guaranteed: 50, agreed_attendees: null, expected_attendees: null,
             guaranteed_attendees: null, set_attendees: null, actual_attendees: null, starts_at: s.from, ends_at: s.to, setup_minutes: 0, setdown_minutes: 0,
             tariff_id: null, room_hire_type: null, session_type_id: null, override_pax: 0, is_signage_visible: 0, signage: '', include_in_package: 0,
             booking_package_id: null, cost_center_id: null, cost: 50_000, excluded_tax_ids: '[]', created_at: now, modified_at: now,
@@ -187,8 +201,22 @@ async function insertSessions(store: Scope, venueId: number, spaces: Awaited<Ret
           })
           .execute();
       }
-    });
+      return booking.id;
+  });
+}
+
+/**
+ * The conference getBooking reads: 20 sessions over five days after the two booked years
+ * (outside every availability window asked about), four rooms a day in two slots.
+ */
+async function insertConference(store: Scope, venueId: number, contactId: number, rooms: readonly number[], now: number): Promise<number> {
+  const sessions: Array<{ spaceId: number; from: number; to: number }> = [];
+  for (let i = 0; i < CONFERENCE_SESSIONS; i++) {
+    const base = FIRST_DAY + (DAYS + Math.floor(i / 4)) * 24 * HOUR - 10 * HOUR;
+    const start = i % 2 === 0 ? 9 : 14;
+    sessions.push({ spaceId: rooms[i % 4]!, from: base + start * HOUR, to: base + (start + 3) * HOUR });
   }
+  return insertBooking(store, venueId, contactId, 'CONF01', sessions, now);
 }
 
 async function buildDataset(): Promise<VenueDataset> {
@@ -214,8 +242,9 @@ async function buildDataset(): Promise<VenueDataset> {
     const now = Date.now();
     const venueId = await addVenue(store, { name: 'Bench Convention Centre' });
     const spaces = await insertSpaces(store, venueId, now);
-    await insertSessions(store, venueId, spaces, now);
-    const dataset: VenueDataset = { recipe: RECIPE, url, masterKey, key: key.key, secret: key.secret, venueId };
+    const contactId = await insertSessions(store, venueId, spaces, now);
+    const bookingId = await insertConference(store, venueId, contactId, spaces.rooms, now);
+    const dataset: VenueDataset = { recipe: RECIPE, url, masterKey, key: key.key, secret: key.secret, venueId, bookingId };
     writeFileSync(manifest, `${JSON.stringify(dataset, null, 2)}\n`);
     log(`dataset: ${SPACES} spaces, ${SESSIONS.toLocaleString('en-US')} sessions built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return dataset;
@@ -262,6 +291,15 @@ try {
     throw new Error(`getAvailableFunctionSpaces answered unexpectedly (HTTP ${first.status}): ${JSON.stringify(answer).slice(0, 300)}`);
   }
   measured.push({ label: 'venue.getAvailableFunctionSpaces', result: await runLoad(pinning, spec(url, requests), marquee.process.pid) });
+
+  // The same booking of 20 sessions every time, as a booking screen polls it (issue 17).
+  const booking = Array.from({ length: 32 }, () => signed(credentials, 'venue', 'getBooking', { id: dataset.bookingId }));
+  const read = await fetch(url + booking[0]!.path, { method: 'POST', headers: booking[0]!.headers, body: booking[0]!.body });
+  const detail = (await read.json()) as { sessions?: unknown[] };
+  if (read.status !== 200 || detail.sessions?.length !== CONFERENCE_SESSIONS) {
+    throw new Error(`getBooking answered unexpectedly (HTTP ${read.status}): ${JSON.stringify(detail).slice(0, 300)}`);
+  }
+  measured.push({ label: `venue.getBooking (${CONFERENCE_SESSIONS} sessions)`, result: await runLoad(pinning, spec(url, booking), marquee.process.pid) });
 } finally {
   await marquee.stop();
 }
@@ -280,6 +318,7 @@ process.stdout.write(
     ...rows,
     '',
     `Target (issue 16): getAvailableFunctionSpaces ≥ 1,000 req/s on one core: ${measured[1]!.result.requestsPerSecond >= 1000 ? 'PASS' : 'FAIL'}`,
+    `Target (issue 17): getBooking of ${CONFERENCE_SESSIONS} sessions ≥ ${BOOKING_SHARE * 100}% of the ceiling: ${measured[2]!.result.requestsPerSecond >= BOOKING_SHARE * top ? 'PASS' : 'FAIL'}`,
     '',
   ].join('\n'),
 );

@@ -5,12 +5,15 @@ import { createScope, type Scope } from '../../src/storage/scope.js';
 import { VERSIONED_TABLES } from '../../src/domain/index.js';
 import { currentWriteVersion } from '../../src/storage/write-versions.js';
 import { describeEachDatabase } from '../support/suite.js';
+import { addVenue } from '../domain/venue/fixtures.js';
+import { addLayout, addSpace, blockout } from '../domain/venue/spaces-fixtures.js';
 
 describeEachDatabase('account write versions', ({ server, kind }) => {
   let store: Scope;
   let otherAccount: Scope;
   let second: Storage;
   let ids: { contact: number; company: number; group: number; field: number };
+  let venue: { id: number; room: number; combined: number; layout: number; blockout: number };
 
   before(async () => {
     store = server().store();
@@ -45,6 +48,17 @@ describeEachDatabase('account write versions', ({ server, kind }) => {
       .returning('id')
       .executeTakeFirstOrThrow();
     ids = { contact: contact.id, company: company.id, group: group.id, field: field.id };
+    // What a getAvailableFunctionSpaces answer is made of (venue/spaces/availability/answer-cache.ts).
+    const venueId = await addVenue(store, { name: 'Version Hall' });
+    const room = await addSpace(server().client, venueId, { name: 'Room', eventTypes: [4] });
+    const combined = await addSpace(server().client, venueId, { name: 'Rooms', partSpaceIds: [room] });
+    venue = {
+      id: venueId,
+      room,
+      combined,
+      layout: await addLayout(store, room, 1, 80),
+      blockout: await blockout(store, venueId, room, '2031-01-01T00:00:00Z', '2031-01-02T00:00:00Z'),
+    };
   });
   after(async () => {
     await second.close();
@@ -82,6 +96,12 @@ describeEachDatabase('account write versions', ({ server, kind }) => {
       custom_field_definitions: [
         () => store.updateTable('custom_field_definitions').set({ display_name: 'Role' }).where('id', '=', ids.field).execute(),
       ],
+      venues: [() => store.updateTable('venues').set({ business_name: 'Version Halls' }).where('id', '=', venue.id).execute()],
+      function_spaces: [() => store.updateTable('function_spaces').set({ name: 'Room A' }).where('id', '=', venue.room).execute()],
+      function_space_parts: [() => store.deleteFrom('function_space_parts').where('space_id', '=', venue.combined).execute()],
+      function_space_event_types: [() => store.deleteFrom('function_space_event_types').where('space_id', '=', venue.room).execute()],
+      function_space_layouts: [() => store.updateTable('function_space_layouts').set({ pax_maximum: 90 }).where('id', '=', venue.layout).execute()],
+      space_occupancies: [() => store.updateTable('space_occupancies').set({ pax: 5 }).where('source_id', '=', venue.blockout).execute()],
     };
     assert.deepEqual(Object.keys(writes).sort(), Object.keys(VERSIONED_TABLES).sort(), 'every versioned table is written here');
     for (const [table, list] of Object.entries(writes)) {

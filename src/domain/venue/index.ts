@@ -12,6 +12,7 @@ import { bookingsMigration } from './bookings/migrations/0017_venue_bookings.js'
 import { catalogActions } from './catalog/index.js';
 import { catalogMigration } from './catalog/migrations/0015_venue_catalog.js';
 import { venue as venueMigration } from './migrations/0012_venue.js';
+import { venueReadPathsMigration } from './migrations/0026_venue_read_paths.js';
 import { ariWriteActions } from './rooms/ari/writes/index.js';
 import { roomsActions } from './rooms/index.js';
 import { roomsMigration } from './rooms/migrations/0014_venue_rooms.js';
@@ -123,8 +124,17 @@ export const venue = defineNamespace({
     getVenue,
     getVenueList,
   },
-  migrations: [venueMigration, spacesMigration, roomsMigration, catalogMigration, bookingsMigration, sessionsMigration, bookingPeopleMigration, occupancyLongHoldsMigration, bookingMoneyMigration, bookingDocumentsMigration, accommodationMigration],
+  migrations: [venueMigration, spacesMigration, roomsMigration, catalogMigration, bookingsMigration, sessionsMigration, bookingPeopleMigration, occupancyLongHoldsMigration, bookingMoneyMigration, bookingDocumentsMigration, accommodationMigration, venueReadPathsMigration],
   seeder: venueSeeder,
+  // What a getAvailableFunctionSpaces answer is made of (spaces/availability/answer-cache.ts); triggers by 0026_venue_read_paths.
+  versionedTables: {
+    venues: { key: 'id' },
+    function_spaces: { key: 'id' },
+    function_space_parts: { key: null },
+    function_space_event_types: { key: null },
+    function_space_layouts: { key: 'id' },
+    space_occupancies: { key: 'id' },
+  },
   routes: async (app, runtime) => {
     await venueRoutes(app, runtime);
     await bookingFileRoutes(app, runtime);

@@ -16,14 +16,33 @@ export function venueToday(zone: string, now: number): string {
 
 const epochDay = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY;
 
+// The text of a night by its epoch day. Every ARI read names each of up to 31 nights, and a
+// channel manager asks about the same year of nights all day: formatting a Date per night was a
+// visible part of getRoomRates (bench/room-rates.ts). Calendar facts only, bounded.
+const NAMES_LIMIT = 10_000;
+const names = new Map<number, string>();
+
+function nightOf(day: number): string {
+  let name = names.get(day);
+  if (name === undefined) {
+    name = new Date(day * DAY).toISOString().slice(0, 10);
+    if (names.size >= NAMES_LIMIT) names.clear();
+    names.set(day, name);
+  }
+  return name;
+}
+
 export function addDays(date: string, days: number): string {
-  return new Date((epochDay(date) + days) * DAY).toISOString().slice(0, 10);
+  return nightOf(epochDay(date) + days);
 }
 
 /** Nights from `start` to `end`, both included. */
 export function nightsBetween(start: string, end: string): string[] {
-  const count = epochDay(end) - epochDay(start) + 1;
-  return Array.from({ length: Math.max(0, count) }, (_, i) => addDays(start, i));
+  const first = epochDay(start);
+  const count = Math.max(0, epochDay(end) - first + 1) || 0;
+  const out = new Array<string>(count);
+  for (let i = 0; i < count; i++) out[i] = nightOf(first + i);
+  return out;
 }
 
 /** 0 = Sunday … 6 = Saturday (get-rate-plan-rate-list.md, Days of Week). */

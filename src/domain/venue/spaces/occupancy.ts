@@ -23,6 +23,12 @@ import { isLongHold, LONG_HOLD_MS } from './occupancy-window.js';
 
 export type SpaceOccupancy = Selectable<SpaceOccupanciesTable>;
 
+/** What deciding whether a space can be had reads of an occupancy (and an answer shows of it). */
+export type HeldOccupancy = Pick<
+  SpaceOccupancy,
+  'id' | 'venue_id' | 'space_id' | 'source_kind' | 'source_id' | 'booking_id' | 'pax' | 'starts_at' | 'ends_at' | 'held_from' | 'held_until'
+>;
+
 export interface SpaceHold {
   venueId: number;
   spaceId: number;
@@ -108,6 +114,11 @@ export async function spaceGraph(store: Scope, venueId: number): Promise<SpaceGr
     .select(['function_space_parts.space_id', 'function_space_parts.part_id'])
     .where('function_spaces.venue_id', '=', venueId)
     .execute();
+  return graphOfParts(rows);
+}
+
+/** The graph of a venue's combined spaces and their parts (function_space_parts rows). */
+export function graphOfParts(rows: ReadonlyArray<{ space_id: number; part_id: number }>): SpaceGraph {
   const parts = new Map<number, number[]>();
   const combinations = new Map<number, number[]>();
   for (const r of rows) {
@@ -150,7 +161,7 @@ export async function venueOccupancies(store: Scope, venueId: number, window: In
 }
 
 /** Of a venue's occupancies, those that occupy `spaceId`: held in it or in a space overlapping it. */
-export function occupying(graph: SpaceGraph, rows: readonly SpaceOccupancy[], spaceId: number): SpaceOccupancy[] {
+export function occupying<O extends HeldOccupancy>(graph: SpaceGraph, rows: readonly O[], spaceId: number): O[] {
   const related = graph.related(spaceId);
   return rows.filter((r) => related.has(r.space_id));
 }

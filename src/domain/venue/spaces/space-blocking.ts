@@ -8,25 +8,25 @@
  */
 import type { Scope } from '../../../storage/scope.js';
 import { overlaps, saturated, union, type Interval } from './intervals.js';
-import { occupying, spaceGraph, venueOccupancies, type Excluding, type SpaceGraph, type SpaceOccupancy } from './occupancy.js';
+import { occupying, spaceGraph, venueOccupancies, type Excluding, type HeldOccupancy, type SpaceGraph, type SpaceOccupancy } from './occupancy.js';
 
 export interface SpaceLimits {
   id: number;
   max_num_bookings: number;
 }
 
-export interface SpaceBlocking {
+export interface SpaceBlocking<O extends HeldOccupancy = SpaceOccupancy> {
   /** Blockouts of the space or of a space overlapping it. */
-  blockouts: SpaceOccupancy[];
+  blockouts: O[];
   /** Sessions of the space or of a space overlapping it. */
-  sessions: SpaceOccupancy[];
+  sessions: O[];
   /** Where sessions leave no room: the space is booked out. */
   booked: Interval[];
 }
 
-const held = (o: SpaceOccupancy): Interval => ({ from: o.held_from, to: o.held_until });
+const held = (o: HeldOccupancy): Interval => ({ from: o.held_from, to: o.held_until });
 
-export function spaceBlocking(space: SpaceLimits, graph: SpaceGraph, rows: readonly SpaceOccupancy[]): SpaceBlocking {
+export function spaceBlocking<O extends HeldOccupancy>(space: SpaceLimits, graph: SpaceGraph, rows: readonly O[]): SpaceBlocking<O> {
   const mine = occupying(graph, rows, space.id);
   const blockouts = mine.filter((o) => o.source_kind === 'blockout');
   const sessions = mine.filter((o) => o.source_kind === 'session');
@@ -42,17 +42,17 @@ export function spaceBlocking(space: SpaceLimits, graph: SpaceGraph, rows: reado
 }
 
 /** Every instant the space cannot be had. */
-export function blockedIntervals(b: SpaceBlocking): Interval[] {
+export function blockedIntervals(b: SpaceBlocking<HeldOccupancy>): Interval[] {
   return union([...b.blockouts.map(held), ...b.booked]);
 }
 
-export type SpaceConflict = { reason: 1; occupancy: SpaceOccupancy } | { reason: 3; occupancy: SpaceOccupancy };
+export type SpaceConflict<O extends HeldOccupancy = SpaceOccupancy> = { reason: 1; occupancy: O } | { reason: 3; occupancy: O };
 
 /**
  * Why the space cannot be had during `window`, if it cannot: 1 a blockout, 3 a booking
  * (get-available-function-spaces.md, Conflict Reason), with the first occupancy in the way.
  */
-export function conflictIn(b: SpaceBlocking, window: Interval): SpaceConflict | null {
+export function conflictIn<O extends HeldOccupancy>(b: SpaceBlocking<O>, window: Interval): SpaceConflict<O> | null {
   const blockout = b.blockouts.find((o) => overlaps(held(o), window));
   if (blockout) return { reason: 1, occupancy: blockout };
   const booked = b.booked.filter((i) => overlaps(i, window));

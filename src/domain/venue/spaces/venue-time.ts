@@ -49,9 +49,22 @@ function offsetAt(zone: string, instant: number): number {
   return first === last ? remember(quarterOffsets, key, first) : offsetOf(zone, instant);
 }
 
-/** The instant a local wall time names (a time skipped by daylight saving moves forward). */
+/**
+ * The instant a local wall time names (a time skipped by daylight saving moves forward). The
+ * steps are luxon's own for `setZone(zone, { keepLocalTime: true })` (guess the offset at the
+ * wall value, check it at the guessed instant, correct once), on the remembered offsets above
+ * instead of a DateTime per step: an availability request converts several times per call.
+ */
 export function wallToInstant(zone: string, wall: number): number {
-  return DateTime.fromMillis(wall, { zone: 'utc' }).setZone(zone, { keepLocalTime: true }).toMillis();
+  const guess = offsetAt(zone, wall);
+  const first = wall - guess;
+  const atFirst = offsetAt(zone, first);
+  if (atFirst === guess) return first;
+  const second = first - (atFirst - guess);
+  const atSecond = offsetAt(zone, second);
+  if (atSecond === atFirst) return second;
+  // In a gap the clocks skipped: luxon keeps the wall time with the smaller offset.
+  return wall - Math.min(atFirst, atSecond);
 }
 
 export function instantToWall(zone: string, instant: number): number {

@@ -13,15 +13,17 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { doesNotValidate } from '../../../../protocol/specific-codes.js';
 import type { ActionContext } from '../../../../registry/context.js';
-import { defineListAction } from '../../../../registry/define-list-action.js';
+import { defineListAction, type ListAnswer } from '../../../../registry/define-list-action.js';
 import { array, id, int, intEnum } from '../../../../registry/params.js';
-import { requireVenue } from '../../venues/store.js';
-import type { SpaceRow } from '../function-spaces/store.js';
+import { clampPerPage, compileFilter, DEFAULT_CAP } from '../../../../storage/collection.js';
+import { venueNotFound } from '../../errors.js';
+import { requireVenue, type VenueRow } from '../../venues/store.js';
 import type { Interval } from '../intervals.js';
 import { LAYOUT_TYPES } from '../layout-types.js';
-import { spaceGraph, venueOccupancies } from '../occupancy.js';
 import { conflictIn, spaceBlocking } from '../space-blocking.js';
 import { formatLocal, HOUR, zoneOf } from '../venue-time.js';
+import { keepAnswer, keptAnswer } from './answer-cache.js';
+import { availabilityReads, type AvailabilityReads, type AvailabilitySpace } from './available-spaces-reads.js';
 import { endNotAfterStart, instantOf, venueTimestamp, wallOf, type VenueMoment } from './params.js';
 
 export const MAX_HOURS = 24;
@@ -56,23 +58,79 @@ function activity(zone: string, start: VenueMoment, end: VenueMoment): Interval 
 }
 
 /** How many attendees the space holds for the request: its maxPax (0: no limit), and the requested layout's maximum. */
-function capacity(space: SpaceRow, layoutMaxima: ReadonlyMap<number, number>): number {
+function capacity(space: AvailabilitySpace, layouts: ReadonlyMap<number, number> | null): number {
   const own = space.max_pax > 0 ? space.max_pax : Infinity;
-  return Math.min(own, layoutMaxima.get(space.id) ?? Infinity);
+  return Math.min(own, layouts?.get(space.id) ?? Infinity);
 }
 
-async function layoutMaxima(ctx: ActionContext, spaceIds: number[], layoutType: number | undefined): Promise<Map<number, number>> {
-  if (layoutType === undefined || spaceIds.length === 0) return new Map();
-  const rows = await ctx.store
-    .selectFrom('function_space_layouts')
-    .select(['space_id', 'pax_maximum'])
-    .where('space_id', 'in', spaceIds)
-    .where('type', '=', layoutType)
-    .where('pax_maximum', 'is not', null)
-    .execute();
-  const out = new Map<number, number>();
-  for (const r of rows) out.set(r.space_id, Math.max(out.get(r.space_id) ?? 0, r.pax_maximum!));
-  return out;
+/** Whether the space is among those the request asks about (spaceIds, eventType, layoutType). */
+function asked(space: AvailabilitySpace, reads: AvailabilityReads, spaceIds: ReadonlySet<number> | null): boolean {
+  if (spaceIds !== null && !spaceIds.has(space.id)) return false;
+  if (reads.eventTypeSpaces !== null && !reads.eventTypeSpaces.has(space.id)) return false;
+  return reads.layouts === null || reads.layouts.has(space.id);
+}
+
+/** Whether anything holds the space or a space overlapping it during the window; most spaces of a request are free. */
+function touched(space: AvailabilitySpace, reads: AvailabilityReads, heldSpaces: ReadonlySet<number>): boolean {
+  if (heldSpaces.size === 0) return false;
+  for (const related of reads.graph.related(space.id)) if (heldSpaces.has(related)) return true;
+  return false;
+}
+
+function availableSpace(
+  space: AvailabilitySpace,
+  reads: AvailabilityReads,
+  heldSpaces: ReadonlySet<number>,
+  zone: string,
+  window: Interval,
+  pax: number | undefined,
+): AvailableSpace {
+  const conflict = touched(space, reads, heldSpaces) ? conflictIn(spaceBlocking(space, reads.graph, reads.occupancies), window) : null;
+  const base = { id: space.id, name: space.name };
+  if (conflict?.reason === 1) return { ...base, isAvailable: false, reason: 1, conflict: null };
+  if (pax !== undefined && pax > capacity(space, reads.layouts)) return { ...base, isAvailable: false, reason: 2, conflict: null };
+  if (conflict?.reason === 3) {
+    const o = conflict.occupancy;
+    return {
+      ...base,
+      isAvailable: false,
+      reason: 3,
+      conflict: {
+        venueId: o.venue_id,
+        bookingId: o.booking_id,
+        sessionId: o.source_id,
+        spaceId: o.space_id,
+        startDate: formatLocal(zone, o.starts_at),
+        endDate: formatLocal(zone, o.ends_at),
+        pax: o.pax,
+      },
+    };
+  }
+  return { ...base, isAvailable: true, reason: null, conflict: null };
+}
+
+const heldSpacesOf = (reads: AvailabilityReads): Set<number> => new Set(reads.occupancies.map((o) => o.space_id));
+
+type Question = { venueId: number; startDatetime: VenueMoment; endDatetime: VenueMoment; eventType?: number | undefined; layoutType?: number | undefined };
+
+// The venue `rows` found for the call, for `page` (both receive the same parameters object).
+const venueOfCall = new WeakMap<object, VenueRow>();
+
+async function venueAndWindow(ctx: ActionContext, params: Question): Promise<{ venue: VenueRow; zone: string; window: Interval }> {
+  const venue = venueOfCall.get(params) ?? (await requireVenue(ctx.store, params.venueId));
+  const zone = zoneOf(venue.timezone);
+  return { venue, zone, window: activity(zone, params.startDatetime, params.endDatetime) };
+}
+
+/**
+ * The reads of the call, and whether an answer made of them may be kept: only when they are of
+ * one write version and the venue's clock is still the one the window was measured on.
+ */
+async function readsFor(ctx: ActionContext, params: Question): Promise<{ reads: AvailabilityReads; zone: string; window: Interval; keepable: boolean }> {
+  const { venue, zone, window } = await venueAndWindow(ctx, params);
+  const reads = await availabilityReads(ctx.store, { venueId: venue.id, window, eventType: params.eventType, layoutType: params.layoutType });
+  if (reads.venue === undefined) throw venueNotFound();
+  return { reads, zone, window, keepable: reads.venue.timezone === venue.timezone };
 }
 
 export const getAvailableFunctionSpaces = defineListAction({
@@ -94,9 +152,13 @@ export const getAvailableFunctionSpaces = defineListAction({
   async rows(ctx, params) {
     const venue = await requireVenue(ctx.store, params.venueId);
     activity(zoneOf(venue.timezone), params.startDatetime, params.endDatetime);
+    venueOfCall.set(params, venue);
     const { eventType, layoutType, spaceIds } = params;
     return {
-      from: ctx.store.selectFrom('function_spaces'),
+      // Built only when the page is not answered by `page`.
+      get from() {
+        return ctx.store.selectFrom('function_spaces');
+      },
       idColumn: 'function_spaces.id',
       select: (qb) => qb.selectAll('function_spaces'),
       where: (eb) => {
@@ -114,42 +176,30 @@ export const getAvailableFunctionSpaces = defineListAction({
       },
     };
   },
+  // The spaces as the paged query would find them, answered from the reads every answer makes
+  // anyway (no count query, no page query: available-spaces-reads.ts), or the same answer kept
+  // from an earlier call on unchanged data (answer-cache.ts).
+  async page(ctx, params) {
+    compileFilter({}, params.filter ?? {}, ctx.store.dialect);
+    const start = params.start ?? 0;
+    const perPage = clampPerPage(params.perPage, DEFAULT_CAP);
+    const { venueId, startDatetime, endDatetime, eventType, layoutType, pax, spaceIds } = params;
+    const question = JSON.stringify([venueId, startDatetime, endDatetime, eventType, layoutType, pax, spaceIds, start, perPage]);
+    const kept = await keptAnswer<ListAnswer<typeof availableSpaceResult>>(ctx.store, question);
+    if (kept !== undefined) return kept;
+
+    const { reads, zone, window, keepable } = await readsFor(ctx, params);
+    const wanted = spaceIds ? new Set(spaceIds) : null;
+    const spaces = reads.spaces.filter((space) => asked(space, reads, wanted));
+    const held = heldSpacesOf(reads);
+    const results = spaces.slice(start, start + perPage).map((space) => availableSpace(space, reads, held, zone, window, pax));
+    const answer = { meta: { totalResults: spaces.length, start, perPage, count: results.length }, results };
+    if (keepable) keepAnswer(ctx.store, question, reads.version, answer);
+    return answer;
+  },
   async items(rows, ctx, params): Promise<AvailableSpace[]> {
-    const venue = await requireVenue(ctx.store, params.venueId);
-    const zone = zoneOf(venue.timezone);
-    const window = activity(zone, params.startDatetime, params.endDatetime);
-    const [graph, occupancies, maxima] = await Promise.all([
-      spaceGraph(ctx.store, venue.id),
-      venueOccupancies(ctx.store, venue.id, window),
-      layoutMaxima(
-        ctx,
-        rows.map((r) => r.id),
-        params.layoutType,
-      ),
-    ]);
-    return rows.map((space): AvailableSpace => {
-      const conflict = conflictIn(spaceBlocking(space, graph, occupancies), window);
-      const base = { id: space.id, name: space.name };
-      if (conflict?.reason === 1) return { ...base, isAvailable: false, reason: 1, conflict: null };
-      if (params.pax !== undefined && params.pax > capacity(space, maxima)) return { ...base, isAvailable: false, reason: 2, conflict: null };
-      if (conflict?.reason === 3) {
-        const o = conflict.occupancy;
-        return {
-          ...base,
-          isAvailable: false,
-          reason: 3,
-          conflict: {
-            venueId: o.venue_id,
-            bookingId: o.booking_id,
-            sessionId: o.source_id,
-            spaceId: o.space_id,
-            startDate: formatLocal(zone, o.starts_at),
-            endDate: formatLocal(zone, o.ends_at),
-            pax: o.pax,
-          },
-        };
-      }
-      return { ...base, isAvailable: true, reason: null, conflict: null };
-    });
+    const { reads, zone, window } = await readsFor(ctx, params);
+    const held = heldSpacesOf(reads);
+    return rows.map((space) => availableSpace(space, reads, held, zone, window, params.pax));
   },
 });
