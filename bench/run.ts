@@ -29,8 +29,9 @@ const USAGE = `npm run bench -- [options]
   --no-postgres           skip PostgreSQL
   --data-dir DIR          where SQLite datasets and json-server's file are kept (default node_modules/.cache/marquee-bench)
   --fresh                 rebuild the datasets even when kept ones are intact
-  --only throughput|scale|venue|rooms|cli  run one part (venue: getAvailableFunctionSpaces on a busy venue, bench/venue-availability.ts;
-                          rooms: getRoomRates over 10 room types × 365 nights, bench/room-rates.ts; cli: marquee start-up times, bench/cli-startup.ts)
+  --only throughput|scale|venue|rooms|cli|sync|sandbox  run one part (sandbox: createSandbox() start-up, bench/sandbox-start.ts; venue: getAvailableFunctionSpaces on a busy venue, bench/venue-availability.ts;
+                          rooms: getRoomRates over 10 room types × 365 nights, bench/room-rates.ts; cli: marquee start-up times, bench/cli-startup.ts;
+                          sync: CRM sync of 10,000 contacts + 2,000 companies into Tryton and the HubSpot double, bench/scenarios/sync.ts)
   --seconds S             measured seconds per throughput case (default 10; quick 3)
   --warmup S              warm-up seconds before each (default 3; quick 1)
   --connections N         concurrent connections of the load generator (default 10)
@@ -76,7 +77,7 @@ const options = {
   postgres: values['no-postgres'] ? null : (values.postgres ?? process.env.MARQUEE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'),
   dataDir: resolve(values['data-dir'] ?? DEFAULT_DATA_DIR),
   fresh: values.fresh,
-  only: values.only as 'throughput' | 'scale' | 'venue' | 'rooms' | 'cli' | undefined,
+  only: values.only as 'throughput' | 'scale' | 'venue' | 'rooms' | 'cli' | 'sync' | 'sandbox' | undefined,
   seconds: int(values.seconds, quick ? 3 : 10, 'seconds'),
   warmup: int(values.warmup, quick ? 1 : 3, 'warmup'),
   connections: int(values.connections, 10, 'connections'),
@@ -84,8 +85,8 @@ const options = {
   profileDir: values.profile ? join(ROOT, 'bench', 'results', 'profiles') : null,
   out: resolve(values.out ?? join(ROOT, 'bench', 'results', quick ? 'quick.json' : 'latest.json')),
 };
-if (options.only !== undefined && !['throughput', 'scale', 'venue', 'rooms', 'cli'].includes(options.only)) {
-  throw new Error(`--only must be throughput, scale, venue, rooms or cli, got '${options.only}'`);
+if (options.only !== undefined && !['throughput', 'scale', 'venue', 'rooms', 'cli', 'sync', 'sandbox'].includes(options.only)) {
+  throw new Error(`--only must be throughput, scale, venue, rooms, cli, sync or sandbox, got '${options.only}'`);
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -240,4 +241,15 @@ if (options.only === undefined || options.only === 'rooms') {
 if (options.only === undefined || options.only === 'cli') {
   const cli = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'cli-startup.ts')], { stdio: 'inherit' });
   if (cli.status !== 0) log(`CLI start-up case failed (exit ${cli.status})`);
+}
+
+if (options.only === undefined || options.only === 'sandbox') {
+  const sandbox = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'sandbox-start.ts')], { stdio: 'inherit' });
+  if (sandbox.status !== 0) log(`sandbox start-up case failed (exit ${sandbox.status})`);
+}
+
+// CRM sync at volume against a real Tryton and the HubSpot double (bench/scenarios/sync.ts).
+if (options.only === undefined || options.only === 'sync') {
+  const sync = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'scenarios', 'sync.ts')], { stdio: 'inherit' });
+  if (sync.status !== 0) log(`CRM sync case failed (exit ${sync.status})`);
 }

@@ -51,7 +51,9 @@ export async function openSync(config: SyncConfig, options: OpenOptions): Promis
     key: config.ivvy.key,
     secret: config.ivvy.secret,
     policy,
-    onRetry: (info) => log.warn({ attempt: info.attempt, delayMs: info.delayMs, err: info.error }, 'retrying an iVvy call'),
+    // The reason in words: a retry is routine, and a stack trace would bury the message.
+    onRetry: (info) =>
+      log.warn({ attempt: info.attempt, delayMs: info.delayMs, reason: info.error instanceof Error ? info.error.message : String(info.error) }, 'retrying an iVvy call'),
   });
   const connector = options.connector ?? createConnector(config, policy);
   const env: SyncEnvironment = {

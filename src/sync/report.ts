@@ -8,7 +8,7 @@ import type { ConflictEntry } from './store/conflicts.js';
 import type { Cursor } from './store/cursors.js';
 import type { RunRecord } from './store/runs.js';
 import type { StoredRefusal } from './store/refusals.js';
-import { emptyCounts, type Counts, type FieldValue, type RefusalReport } from './types.js';
+import { emptyCounts, type Counts, type FieldValue, type RecordError, type RefusalReport } from './types.js';
 import type { EntityKind } from './connector.js';
 import { findModule, MODULES } from './modules/index.js';
 
@@ -66,11 +66,16 @@ export function runSummaryText(summary: RunSummary): string {
     `Run #${summary.runId}${summary.dryRun ? ' (dry run: nothing written)' : ''}: ${summary.status} in ${seconds} s`,
     countsTable(summary.counts, summary.modules),
   ];
-  if (summary.failure) lines.push(`Stopped: ${summary.failure}`);
-  if (summary.errorCount > 0) {
-    lines.push(`${summary.errorCount} error(s)${summary.errorCount > summary.errors.length ? `, first ${summary.errors.length}` : ''}:`);
-    for (const e of summary.errors.slice(0, 20)) lines.push(`  ${e.module} ${e.direction} ${e.recordId}: ${e.message}`);
-    if (summary.errors.length > 20) lines.push(`  … see marquee sync status --json`);
+  if (summary.failure) lines.push(`Stopped (${summary.failureReason ?? 'stopped'}): ${summary.failure}`);
+  if (!summary.dryRun && summary.waitingForRetry > 0) {
+    lines.push(`${summary.waitingForRetry} record(s) still waiting for a retry (marquee sync status lists them; every run retries them all)`);
+  }
+  const records = summary.errors.filter((x) => x.reason === undefined);
+  const recordErrors = summary.errorCount - (summary.errors.length - records.length);
+  if (recordErrors > 0) {
+    lines.push(`${recordErrors} record error(s)${recordErrors > records.length ? `, first ${records.length}` : ''}:`);
+    for (const e of records.slice(0, 20)) lines.push(`  ${errorLine(e)}`);
+    if (records.length > 20) lines.push(`  … see marquee sync status --json`);
   }
   if (summary.refusalCount > 0) {
     lines.push(`${summary.refusalCount} value(s) refused and left out (the rest of each record was written; sent again when the value changes):`);
@@ -78,6 +83,27 @@ export function runSummaryText(summary: RunSummary): string {
     if (summary.refusalCount > 20) lines.push(`  … see marquee sync status`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** One record's error; the error that stopped a run is shown as "Stopped" instead. */
+function errorLine(e: RecordError): string {
+  return `${e.module} ${directionLabel(e.module, e.direction)} ${e.recordId}: ${e.message}`;
+}
+
+/**
+ * What `sync watch` prints after a run: the summary when the run wrote, deleted, refused or
+ * failed something, or when its outcome differs from the last one printed; nothing for a
+ * run that found nothing to do, so a quiet watch stays quiet.
+ */
+export function watchReporter(): (summary: RunSummary) => string | null {
+  let last: string | null = null;
+  return (summary) => {
+    const did = Object.values(summary.counts).some((c) => c.created + c.updated + c.deleted + c.conflicts + c.errors + (c.refused ?? 0) > 0);
+    const outcome = `${summary.status}|${summary.failure ?? ''}|${summary.waitingForRetry}`;
+    const changed = outcome !== last;
+    last = outcome;
+    return did || changed ? runSummaryText(summary) : null;
+  };
 }
 
 const shown = (value: FieldValue): string => (value === null ? '(empty)' : typeof value === 'string' ? JSON.stringify(value) : JSON.stringify([...value]));
@@ -120,13 +146,31 @@ export function statusText(input: {
   for (const [module, counts] of Object.entries(input.links)) {
     pairs.push([module, counts.active ?? 0, counts.pending ?? 0, counts['deleted-ivvy'] ?? 0, counts['deleted-crm'] ?? 0].map(String));
   }
-  out.push(pairs.toString(), '', `Records waiting for a retry: ${input.retries}`);
+  out.push(pairs.toString(), '', `Records waiting for a retry: ${input.retries}${input.retries > 0 ? ' (every run retries them all)' : ''}`);
   out.push('', `Values refused and left out (sent again when they change): ${input.refusalCount}`);
   for (const r of input.refusals.slice(0, 50)) out.push(`  ${refusalLine(r)}`);
   if (input.refusalCount > 50) out.push(`  … ${input.refusalCount - 50} more: marquee sync status --json`);
-  out.push('', 'Last runs');
+  // The latest run first, with its own errors: what is wrong now. Earlier runs follow as
+  // history, so an old failure is never read as the current state.
+  const [latest, ...earlier] = input.runs;
+  out.push('', 'Latest run');
+  if (!latest) {
+    out.push('  no run yet');
+  } else {
+    out.push(
+      `  #${latest.id}${latest.dryRun ? ' (dry run)' : ''} ${latest.status}, ${latest.trigger}, started ${time(latest.startedAt)}, finished ${time(latest.finishedAt)}, modules ${latest.modules.join(', ')}`,
+    );
+    const stop = latest.errors.find((e) => e.reason !== undefined);
+    if (stop) out.push(`  Stopped (${stop.reason}): ${stop.message}`);
+    const records = latest.errors.filter((e) => e.reason === undefined);
+    const recordErrors = latest.errorCount - (stop ? 1 : 0);
+    out.push(`  Errors: ${recordErrors}${recordErrors > records.length ? ` (first ${records.length} kept)` : ''}`);
+    for (const e of records.slice(0, 20)) out.push(`    ${errorLine(e)}`);
+    if (records.length > 20) out.push(`    … marquee sync status --json lists them all`);
+  }
+  out.push('', 'Earlier runs');
   const runs = new Table({ head: ['run', 'status', 'trigger', 'started', 'finished', 'modules', 'errors'], style: { head: [], border: [] } });
-  for (const r of input.runs) {
+  for (const r of earlier) {
     runs.push([
       `#${r.id}${r.dryRun ? ' (dry)' : ''}`,
       r.status,
@@ -137,13 +181,8 @@ export function statusText(input: {
       String(r.errorCount),
     ]);
   }
-  if (input.runs.length === 0) runs.push([{ colSpan: 7, content: 'no run yet' }]);
+  if (earlier.length === 0) runs.push([{ colSpan: 7, content: 'none' }]);
   out.push(runs.toString());
-  const lastErrors = input.runs.find((r) => r.errorCount > 0);
-  if (lastErrors) {
-    out.push('', `Errors of run #${lastErrors.id}:`);
-    for (const e of lastErrors.errors.slice(0, 10)) out.push(`  ${e.module} ${e.direction} ${e.recordId}: ${e.message}`);
-  }
   if (input.conflicts.length > 0) {
     out.push('', 'Recent conflicts');
     for (const c of input.conflicts) {
@@ -173,22 +212,30 @@ export function phaseLabel(e: ProgressEvent): string {
 export function progressBar(stream: NodeJS.WriteStream): { onProgress: (e: ProgressEvent) => void; stop: () => void } {
   if (!stream.isTTY) return { onProgress: () => undefined, stop: () => undefined };
   const bar = new SingleBar(
-    { format: ' {bar} {stage} {value} records', barsize: 24, stream, hideCursor: true, clearOnComplete: true },
+    { format: ' {bar} {stage}: {records} of {total} records', barsize: 24, stream, hideCursor: true, clearOnComplete: true },
     { barCompleteChar: '█', barIncompleteChar: '░', format: '' },
   );
   let started = false;
-  let total = 0;
+  // The current module's phases (per side): records read so far, and how many each expects
+  // when its feed says. The bar is the module's records against that expectation.
+  let module = '';
+  const phases = new Map<string, { processed: number; total: number }>();
   return {
     onProgress(e) {
+      if (e.module !== module) {
+        module = e.module;
+        phases.clear();
+      }
+      if (e.phase !== 'done') phases.set(`${e.phase}/${e.side ?? ''}`, { processed: e.processed, total: Math.max(e.processed, e.total ?? e.processed) });
+      const records = [...phases.values()].reduce((a, p) => a + p.processed, 0);
+      const expected = [...phases.values()].reduce((a, p) => a + p.total, 0);
       const stage = `${e.module}: ${phaseLabel(e)}`;
       if (!started) {
-        bar.start(1, 0, { stage });
+        bar.start(Math.max(1, expected), 0, { stage, records });
         started = true;
       }
-      // Change feeds do not say how long they are: the bar tracks records read so far.
-      total = Math.max(total, e.processed + 1);
-      bar.setTotal(total);
-      bar.update(e.processed, { stage });
+      bar.setTotal(Math.max(1, expected));
+      bar.update(e.phase === 'done' ? Math.max(1, expected) : records, { stage, records });
     },
     stop() {
       if (started) bar.stop();

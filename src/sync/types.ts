@@ -40,6 +40,8 @@ export interface ChangePage {
   records: SideRecord[];
   /** Null when the feed is exhausted. */
   next: string | null;
+  /** How many records the feed still holds after this page, when it knows (for progress). */
+  remaining?: number;
 }
 
 /** Reading side of an entity, the same shape for iVvy and for every CRM. */
@@ -122,6 +124,8 @@ export interface RecordError {
   direction: Direction;
   recordId: string;
   message: string;
+  /** Set on the error that stopped a run: why, as a name (system-error.ts FailureReason). */
+  reason?: string;
 }
 
 /** A refused field of one record, as the run summary and `sync status` report it. */

@@ -16,6 +16,7 @@ import { applyIvvyDeletions } from './engine/reconcile.js';
 import { openModule, runSync, selectModules, type RunSummary, type SyncEnvironment } from './engine/run.js';
 import { findModule } from './modules/index.js';
 import { SyncBusyError } from './store/runs.js';
+import { SystemError } from './system-error.js';
 
 export interface WatchOptions {
   intervalMs: number;
@@ -46,6 +47,7 @@ export async function applyNotifiedDeletions(env: SyncEnvironment, moduleName: s
   const record = await env.state.runs.start({ trigger: 'webhook', dryRun: false, modules: [moduleName] }, now());
   const tally = createTally();
   let failure: string | null = null;
+  let failureReason: string | null = null;
   try {
     const run = await openModule(env, module, {
       runId: record.id,
@@ -61,6 +63,8 @@ export async function applyNotifiedDeletions(env: SyncEnvironment, moduleName: s
     }
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
+    failureReason = error instanceof SystemError ? error.reason : 'stopped';
+    tally.error(moduleName, error instanceof SystemError && error.system === 'iVvy' ? 'toIvvy' : 'toCrm', '*', failure, failureReason);
   }
   const status = failure ? 'failed' : tally.errorCount > 0 ? 'partial' : 'succeeded';
   const finishedAt = now();
@@ -78,6 +82,8 @@ export async function applyNotifiedDeletions(env: SyncEnvironment, moduleName: s
     startedAt: record.startedAt,
     finishedAt,
     failure,
+    failureReason,
+    waitingForRetry: 0,
   };
 }
 
@@ -94,6 +100,7 @@ export async function watch(env: SyncEnvironment, options: WatchOptions): Promis
   };
 
   let server: Server | null = null;
+  let subscribed: Record<string, string> | null = null;
   if (options.webhook) {
     const hook = options.webhook;
     const verifyOptions: VerifyNotificationOptions = { trustedOrigins: hook.trustedOrigins };
@@ -139,7 +146,13 @@ export async function watch(env: SyncEnvironment, options: WatchOptions): Promis
       server!.listen(port, host, () => resolve());
     });
     const endpoints = Object.fromEntries(modules.flatMap((m) => (m.webhook ? [[m.webhook.endpoint, hook.publicUrl]] : [])));
-    await env.api.call('account', 'subscribeToNotifications', endpoints);
+    try {
+      await env.api.call('account', 'subscribeToNotifications', endpoints);
+    } catch (error) {
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+      throw error;
+    }
+    subscribed = endpoints;
     log.info({ endpoints: Object.keys(endpoints), url: hook.publicUrl }, 'subscribed to iVvy notifications');
   }
 
@@ -191,6 +204,15 @@ export async function watch(env: SyncEnvironment, options: WatchOptions): Promis
     }
   } finally {
     if (timer) clearTimeout(timer);
+    // Nobody listens at the public URL once watch stops: iVvy would go on posting there.
+    if (subscribed) {
+      try {
+        await env.api.call('account', 'unsubscribeFromNotifications', subscribed);
+        log.info({ endpoints: Object.keys(subscribed) }, 'unsubscribed from iVvy notifications');
+      } catch (error) {
+        log.warn({ err: error }, 'could not unsubscribe from iVvy notifications; remove the subscription in iVvy');
+      }
+    }
     if (server) {
       await new Promise<void>((resolve) => server!.close(() => resolve()));
     }

@@ -75,8 +75,16 @@ describeEachDatabase('marquee sync (CLI)', ({ server }) => {
     assert.equal(status.code, 0, status.stderr);
     assert.match(status.stdout, /Cursors/);
     assert.match(status.stdout, /contacts\s*│\s*ivvy/);
-    assert.match(status.stdout, /Last runs/);
-    assert.match(status.stdout, /succeeded/);
+    assert.match(status.stdout, /Latest run\n {2}#\d+ succeeded/);
+
+    // A wrong secret: the run fails, says which system, where and what to check, records it,
+    // and prints no log line or stack trace before the message.
+    const refused = await marquee(['sync', 'run', '--config', file, '--module', 'contacts'], { ...env, IVVY_API_SECRET: 'not-the-secret' });
+    assert.equal(refused.code, 1);
+    assert.match(refused.stdout, new RegExp(`Stopped \\(ivvy-credentials\\): iVvy at ${server().url} refused the API key and secret .*check ivvy.key and ivvy.secret`));
+    assert.equal(refused.stderr, '');
+    const later = await marquee(['sync', 'status', '--config', file], env);
+    assert.match(later.stdout, /Latest run\n {2}#\d+ failed[^\n]*\n {2}Stopped \(ivvy-credentials\)/);
 
     const unknown = await marquee(['sync', 'run', '--config', file, '--module', 'invoices'], env);
     assert.equal(unknown.code, 1);

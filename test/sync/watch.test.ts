@@ -75,6 +75,9 @@ describeEachDatabase('sync watch with notifications', ({ server }) => {
       controller.abort();
       await watching;
     }
+    // Stopped: nobody listens at that URL any more, so iVvy must not keep posting there.
+    const left = await server().store().selectFrom('notification_subscriptions').select('endpoint').where('url', 'like', `http://127.0.0.1:${port}/%`).execute();
+    assert.deepEqual(left, [], 'watch removed its subscriptions when it stopped');
   });
 
   it('applies the delete policy to the CRM record of a contact a notification says was deleted', async () => {

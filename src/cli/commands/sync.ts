@@ -91,13 +91,15 @@ export function registerSync(program: Command): void {
     .description('Run continuously: every interval, and on iVvy notifications when a webhook is configured')
     .option('-c, --config <path>', 'configuration file', DEFAULT_CONFIG)
     .action(async (opts: { config: string }) => {
-      const { watch, runSummaryText } = await engine();
+      const { watch, watchReporter } = await engine();
       await withSync(opts.config, async (opened) => {
         const controller = new AbortController();
         const stop = () => controller.abort();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
         const hook = opened.config.watch.webhook;
+        // Only runs that did something, or whose outcome changed, are printed.
+        const report = watchReporter();
         process.stdout.write(
           `Watching: a run every ${opened.config.watch.intervalSeconds} s${hook ? `, and on notifications posted to ${hook.publicUrl}` : ''}. Ctrl-C stops.\n`,
         );
@@ -108,7 +110,10 @@ export function registerSync(program: Command): void {
             : undefined,
           signal: controller.signal,
           log: opened.env.log,
-          onRun: (summary) => process.stdout.write(runSummaryText(summary)),
+          onRun: (summary) => {
+            const text = report(summary);
+            if (text !== null) process.stdout.write(text);
+          },
         });
       });
     });

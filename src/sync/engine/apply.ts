@@ -90,10 +90,16 @@ export async function applyPage(run: ModuleRun, source: Side, incoming: readonly
   // The same version of a record seen twice in one run (pages re-read) is handled once; a
   // newer version of it (another modified time) is not a duplicate.
   const records: SideRecord[] = [];
+  // Records already handled in this run in another version (typically moved by the sync's
+  // own write, such as its pairing key): when unchanged they are not counted again, so the
+  // summary counts each record once per direction.
+  const again = new Set<string>();
   for (const r of incoming) {
     const key = `${source}:${r.id}@${r.modifiedAt}`;
     if (run.seen.has(key)) continue;
     run.seen.add(key);
+    if (run.seen.has(`${source}:${r.id}`)) again.add(r.id);
+    run.seen.add(`${source}:${r.id}`);
     records.push(r);
   }
   if (records.length === 0) return;
@@ -134,10 +140,12 @@ export async function applyPage(run: ModuleRun, source: Side, incoming: readonly
 
   // Current state of the other side for linked pairs: the CRM is read in one batch; iVvy is
   // read only for pairs never synced (adopted), otherwise its state stands for it (the iVvy
-  // pass of this run already handled every iVvy change up to the run's start). A one-way
-  // module reads the CRM only for records that changed: CRM edits never flow back, so an
-  // unchanged record needs nothing from it (modules such as attendees re-read every record
-  // of an event on every run, and most are unchanged).
+  // pass of this run already handled every iVvy change up to the run's start). The other
+  // side is read only for records that changed: an unchanged record is only remembered as
+  // seen (below), whatever the other side holds — its changes come through its own pass.
+  // This matters at volume: records re-read because the sync's own pairing-key writes moved
+  // them, or because of the overlap, cost no CRM call; and modules such as attendees re-read
+  // every record of an event on every run, most of them unchanged.
   const sourceWrites = writerOf(run, source) !== undefined;
   const unchanged = (r: SideRecord, link: Link) => {
     const fp = fingerprint(pick(r.fields, fields), fields);
@@ -147,7 +155,7 @@ export async function applyPage(run: ModuleRun, source: Side, incoming: readonly
   const needOther = new Set(
     linked.filter((r) => {
       const link = links.get(r.id)!;
-      if (!run.module.twoWay && unchanged(r, link)) return false;
+      if (unchanged(r, link)) return false;
       return target === 'crm' || stateOf(link, target) === null;
     }),
   );
@@ -237,7 +245,7 @@ export async function applyPage(run: ModuleRun, source: Side, incoming: readonly
       if (hasFields(p.toSource)) tally.add(name, backward, 'updated');
       if (!hasFields(p.toOther) && !hasFields(p.toSource)) tally.add(name, forward, 'skipped');
     }
-    tally.add(name, forward, 'skipped', quiet.length);
+    tally.add(name, forward, 'skipped', quiet.filter((q) => !again.has(q.record.id)).length);
     return;
   }
 
@@ -257,7 +265,7 @@ export async function applyPage(run: ModuleRun, source: Side, incoming: readonly
           ? { ivvyModifiedAt: record.modifiedAt }
           : { crmModifiedAt: record.modifiedAt },
     );
-    tally.add(name, forward, 'skipped');
+    if (!again.has(record.id)) tally.add(name, forward, 'skipped');
     succeeded.push(record.id);
   }
 

@@ -12,6 +12,8 @@ export interface ProgressEvent {
   side: Side | null;
   /** Records read so far in this phase. */
   processed: number;
+  /** Records the phase expects to read in all, when known. */
+  total?: number;
 }
 
 export interface RunTally {
@@ -19,7 +21,7 @@ export interface RunTally {
   errors: RecordError[];
   errorCount: number;
   add(module: string, direction: Direction, key: keyof Counts, n?: number): void;
-  error(module: string, direction: Direction, recordId: string, message: string): void;
+  error(module: string, direction: Direction, recordId: string, message: string, reason?: string): void;
   /** Fields the target refused in this run (the rest of each record was written). */
   refusals: RefusalReport[];
   refusalCount: number;
@@ -38,10 +40,10 @@ export function createTally(maxErrors = 200): RunTally {
       if (!c) tally.counts.set(id, (c = emptyCounts()));
       c[key] += n;
     },
-    error(module, direction, recordId, message) {
+    error(module, direction, recordId, message, reason) {
       tally.add(module, direction, 'errors');
       tally.errorCount++;
-      if (tally.errors.length < maxErrors) tally.errors.push({ module, direction, recordId, message });
+      if (tally.errors.length < maxErrors) tally.errors.push({ module, direction, recordId, message, ...(reason !== undefined ? { reason } : {}) });
     },
     refusals: [],
     refusalCount: 0,

@@ -8,22 +8,27 @@ import type { Side } from '../types.js';
 import { applyPage } from './apply.js';
 import type { ModuleRun } from './context.js';
 
-const RETRY_BATCH = 100;
-
-export async function retryFailed(run: ModuleRun, side: Side): Promise<void> {
+/**
+ * Every record waiting for a retry is read again, a page at a time: a run that left some
+ * untried could not say whether they still fail.
+ */
+export async function retryFailed(run: ModuleRun, side: Side, pageSize: number): Promise<void> {
   if (run.dryRun) return;
   const name = run.module.name;
   const ops = side === 'ivvy' ? run.ivvy : run.crm;
-  const entries = await run.state.retries.list(name, side, RETRY_BATCH);
-  if (entries.length === 0) return;
-  const ids = entries.map((e) => e.recordId);
-  const records = await ops.get(ids);
-  const alive = new Set(records.map((r) => r.id));
-  // Gone since: nothing left to retry.
-  await run.state.retries.clear(name, side, ids.filter((id) => !alive.has(id)));
-  run.progress({ module: name, phase: 'retry', side, processed: records.length });
-  await applyPage(run, side, records);
-  await run.checkpoint();
+  const waiting = await run.state.retries.ids(name, side);
+  let processed = 0;
+  for (let i = 0; i < waiting.length; i += pageSize) {
+    const ids = waiting.slice(i, i + pageSize);
+    const records = await ops.get(ids);
+    const alive = new Set(records.map((r) => r.id));
+    // Gone since: nothing left to retry.
+    await run.state.retries.clear(name, side, ids.filter((id) => !alive.has(id)));
+    await applyPage(run, side, records);
+    processed += records.length;
+    run.progress({ module: name, phase: 'retry', side, processed, total: waiting.length });
+    await run.checkpoint();
+  }
 }
 
 export async function walkChanges(run: ModuleRun, side: Side): Promise<void> {
@@ -46,7 +51,7 @@ export async function walkChanges(run: ModuleRun, side: Side): Promise<void> {
       throw new Error(`${name}: the ${side} change feed returned the same position twice; stopping instead of looping`);
     }
     resume = page.next;
-    run.progress({ module: name, phase: 'changes', side, processed });
+    run.progress({ module: name, phase: 'changes', side, processed, ...(page.remaining !== undefined ? { total: processed + page.remaining } : {}) });
     if (resume === null) break;
     if (!run.dryRun) await run.state.cursors.checkpoint(name, side, { ...window, resume }, run.now());
     await run.checkpoint();

@@ -19,6 +19,7 @@ import { createTally, type ModuleRun, type ProgressEvent, type RunTally } from '
 import { walkChanges, retryFailed } from './pass.js';
 import { recoverIntents } from './recover.js';
 import { reconcile } from './reconcile.js';
+import { SystemError } from '../system-error.js';
 
 export interface SyncEnvironment {
   state: SyncState;
@@ -70,6 +71,10 @@ export interface RunSummary {
   finishedAt: number;
   /** Set when the run stopped early. */
   failure: string | null;
+  /** Why it stopped, as a name (system-error.ts FailureReason); null when it did not. */
+  failureReason: string | null;
+  /** Records of the run's modules still waiting for a retry when it ended. */
+  waitingForRetry: number;
 }
 
 /**
@@ -109,15 +114,25 @@ export async function runSync(env: SyncEnvironment, options: RunOptions = {}): P
   const heartbeat = () =>
     env.state.runs.heartbeat(record.id, { counts: tally.snapshot(), errors: tally.errors, errorCount: tally.errorCount }, now());
   let failure: string | null = null;
+  let failureReason: string | null = null;
+  let current: SyncModule | undefined;
   try {
     for (const module of modules) {
+      current = module;
       await runModule(env, module, { runId: record.id, dryRun, tally, heartbeat, options, now });
     }
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
-    env.log.error({ err: error, runId: record.id }, 'sync run stopped');
+    failureReason = error instanceof SystemError ? error.reason : 'stopped';
+    // The run's record and summary carry the reason; the stack is for debugging only.
+    env.log.debug({ err: error, runId: record.id }, 'sync run stopped');
+    const direction = error instanceof SystemError && error.system === 'iVvy' ? 'toIvvy' : 'toCrm';
+    tally.error(current?.name ?? '*', direction, '*', failure, failureReason);
   }
-  const status: RunStatus = failure !== null ? 'failed' : tally.errorCount > 0 ? 'partial' : 'succeeded';
+  // A record left waiting for a retry is not synced: the run did not succeed, whatever this
+  // run's own errors were (a dry run writes nothing and leaves the queue as it was).
+  const waitingForRetry = dryRun ? 0 : await env.state.retries.count(modules.map((m) => m.name));
+  const status: RunStatus = failure !== null ? 'failed' : tally.errorCount > 0 || waitingForRetry > 0 ? 'partial' : 'succeeded';
   const finishedAt = now();
   await env.state.runs.finish(record.id, { status, counts: tally.snapshot(), errors: tally.errors, errorCount: tally.errorCount }, finishedAt);
   return {
@@ -133,6 +148,8 @@ export async function runSync(env: SyncEnvironment, options: RunOptions = {}): P
     startedAt: record.startedAt,
     finishedAt,
     failure,
+    failureReason,
+    waitingForRetry,
   };
 }
 
@@ -192,10 +209,10 @@ async function runModule(env: SyncEnvironment, module: SyncModule, scope: RunSco
   const run = await openModule(env, module, scope);
   if (!run) return;
   await recoverIntents(run);
-  await retryFailed(run, 'ivvy');
+  await retryFailed(run, 'ivvy', env.settings.pageSize);
   await walkChanges(run, 'ivvy');
   if (module.twoWay) {
-    await retryFailed(run, 'crm');
+    await retryFailed(run, 'crm', env.settings.pageSize);
     await walkChanges(run, 'crm');
   }
   const mode = module.reconcile === false ? 'skip' : (scope.options.reconcile ?? 'auto');

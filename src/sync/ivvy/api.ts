@@ -8,6 +8,7 @@ import { createClient, IvvyApiError, type MarqueeClient } from '../../client/ind
 import type { ActionTypes } from '../../protocol/action-types.js';
 import { isErrorEnvelope } from '../../protocol/errors.js';
 import { parseRetryAfter, SideHttpError, withRetry, type RetryKind, type RetryPolicy } from '../retry.js';
+import { networkFailure, SystemError, unreachable } from '../system-error.js';
 
 /** What an iVvy action answers, as the SDK types it (protocol/action-types.ts). */
 export type IvvyResult<N extends keyof ActionTypes, A extends keyof ActionTypes[N]> = ActionTypes[N][A] extends { result: infer R } ? R : never;
@@ -52,11 +53,32 @@ export function createIvvyApi(options: IvvyApiOptions): IvvyApi {
     if (isErrorEnvelope(response.body)) throw new IvvyApiError(response.status, response.body, `iVvy ${context}`);
     throw new Error(`iVvy ${context}: HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
   };
+  /** Failures no record can be blamed for, named for the user (system-error.ts). */
+  const stopping = (error: unknown): unknown => {
+    const why = networkFailure(error);
+    if (why !== null) return unreachable('ivvy-unreachable', 'iVvy', options.url, why, 'check ivvy.url and that the server is up');
+    // 401 is an authentication failure whatever the call (a wrong key, a wrong secret, a
+    // clock too far off, a revoked key): no record can succeed after it.
+    if (error instanceof IvvyApiError && error.status === 401) {
+      return new SystemError(
+        'ivvy-credentials',
+        'iVvy',
+        options.url,
+        `iVvy at ${options.url} refused the API key and secret (${error.message.replace(/^iVvy [^:]*: /, '')}): check ivvy.key and ivvy.secret, and that this machine's clock is right`,
+      );
+    }
+    return error;
+  };
+
   return {
     client,
     requests: () => requests,
     requestsByAction: () => ({ ...byAction }),
     call: <T>(namespace: string, action: string, params: unknown, kind: RetryKind = 'idempotent') =>
-      withRetry(() => once<T>(namespace, action, params), kind, options.policy, options.onRetry ? { onRetry: options.onRetry } : {}),
+      withRetry(() => once<T>(namespace, action, params), kind, options.policy, options.onRetry ? { onRetry: options.onRetry } : {}).catch(
+        (error: unknown) => {
+          throw stopping(error);
+        },
+      ),
   };
 }

@@ -68,7 +68,8 @@ export function offsetFeed<T>(options: OffsetFeedOptions<T>) {
       const records = await options.toRecords(page.results);
       const reached = start + page.results.length;
       const done = page.results.length === 0 || reached >= page.meta.totalResults;
-      return { records, next: done ? null : JSON.stringify({ start: reached, total: page.meta.totalResults } satisfies Position) };
+      const remaining = Math.max(0, page.meta.totalResults - reached);
+      return { records, next: done ? null : JSON.stringify({ start: reached, total: page.meta.totalResults } satisfies Position), remaining: done ? 0 : remaining };
     },
     /** Every record of the collection, page by page (deletion detection). */
     async *listAll(): AsyncIterable<T[]> {

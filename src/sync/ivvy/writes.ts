@@ -71,7 +71,8 @@ export function createIvvyWriter(api: IvvyApi, options: WriterOptions): IvvyWrit
       throw error;
     }
     const deadline = Date.now() + timeoutMs;
-    for (let delay = 150; ; delay = Math.min(2000, Math.round(delay * 1.6))) {
+    // Marquee starts a batch at once (iVvy within a second or so): look early, then back off.
+    for (let delay = 50; ; delay = Math.min(2000, Math.round(delay * 1.6))) {
       await sleep(delay);
       try {
         const done = await api.call<{ results: Array<{ response: unknown }> }>('batch', 'results', { async: asyncId });

@@ -21,7 +21,10 @@ export interface RetryStore {
   add(module: string, side: Side, recordId: string, error: string, now: number): Promise<void>;
   clear(module: string, side: Side, recordIds: readonly string[]): Promise<void>;
   list(module: string, side: Side, limit: number): Promise<RetryEntry[]>;
-  count(): Promise<number>;
+  /** Every record of a module's side waiting for a retry, oldest first. */
+  ids(module: string, side: Side): Promise<string[]>;
+  /** Records waiting, of these modules only (all when absent). */
+  count(modules?: readonly string[]): Promise<number>;
 }
 
 export function createRetryStore(db: Kysely<Database>, profile: string): RetryStore {
@@ -70,12 +73,26 @@ export function createRetryStore(db: Kysely<Database>, profile: string): RetrySt
         updatedAt: r.updated_at,
       }));
     },
-    async count() {
-      const row = await db
+    async ids(module, side) {
+      const rows = await db
+        .selectFrom('sync_retries')
+        .select('record_id')
+        .where('profile', '=', profile)
+        .where('module', '=', module)
+        .where('side', '=', side)
+        .orderBy('updated_at')
+        .orderBy('record_id')
+        .execute();
+      return rows.map((r) => r.record_id);
+    },
+    async count(modules) {
+      if (modules !== undefined && modules.length === 0) return 0;
+      let query = db
         .selectFrom('sync_retries')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('profile', '=', profile)
-        .executeTakeFirst();
+        .where('profile', '=', profile);
+      if (modules !== undefined) query = query.where('module', 'in', modules);
+      const row = await query.executeTakeFirst();
       return Number(row?.n ?? 0);
     },
   };

@@ -7,8 +7,9 @@
  * attendance state changes by contact id and the participations breakdown; bearer-token
  * auth; the error body (`status`, `message`, `correlationId`, `category`); paging with
  * `paging.next.after`; the rate-limit headers (`X-HubSpot-RateLimit-*`) and 429 answers of
- * the rolling ten-second limit; the search endpoints' own per-second limit (without those
- * headers) and their cap of 10,000 results per query (a page past it is refused with 400).
+ * the rolling ten-second limit (with a Retry-After: the seconds until the window has room);
+ * the search endpoints' own per-second limit (without those headers) and their cap of 10,000
+ * results per query (a page past it is refused with 400).
  *
  * Where the documentation is silent the double picks the plain behaviour and says so:
  * a contact's `associatedcompanyid` (its primary company, read only since associations moved
@@ -359,6 +360,8 @@ export async function startHubSpotDouble(options: DoubleOptions = {}): Promise<H
     }
     while (general.length > 0 && general[0]! <= now - 10_000) general.shift();
     if (tenSecondLimit > 0 && general.length >= tenSecondLimit) {
+      // When the oldest request of the window leaves it, one more is allowed.
+      res.setHeader('Retry-After', String(Math.max(1, Math.ceil((general[0]! + 10_000 - now) / 1000))));
       throw new HttpError(429, 'You have reached your ten_secondly_rolling limit.', 'RATE_LIMITS', {
         errorType: 'RATE_LIMIT',
         policyName: 'TEN_SECONDLY_ROLLING',

@@ -6,6 +6,7 @@
  */
 import { parseRetryAfter, SideHttpError, withRetry, type RetryKind, type RetryPolicy } from '../../retry.js';
 import type { RateLimiter } from '../../rate-limiter.js';
+import { networkFailure, SystemError, unreachable } from '../../system-error.js';
 
 interface HubSpotApiException {
   code: number;
@@ -81,6 +82,29 @@ export interface HubSpotPacing {
   search: RateLimiter;
   policy: RetryPolicy;
   requests: { count: number };
+  /** Where the API is, for the messages of failures that stop a run. */
+  url?: string;
+}
+
+const DEFAULT_URL = 'https://api.hubapi.com';
+
+/** Failures no record can be blamed for, named for the user (system-error.ts). */
+function stopping(pacing: HubSpotPacing, error: unknown): unknown {
+  const url = pacing.url ?? DEFAULT_URL;
+  const why = networkFailure(error);
+  if (why !== null) return unreachable('crm-unreachable', 'HubSpot', url, why, 'check crm.hubspot.basePath (when set) and this machine\'s connection');
+  if (error instanceof HubSpotError && (error.status === 401 || (error.status === 403 && error.category === 'MISSING_SCOPES'))) {
+    return new SystemError(
+      'crm-credentials',
+      'HubSpot',
+      url,
+      `HubSpot at ${url} refused the access token (${error.message}): check crm.hubspot.accessToken (a private app token with the CRM scopes: contacts, companies, deals, and marketing events when those modules are on)`,
+    );
+  }
+  if (error instanceof SideHttpError && error.status >= 500) {
+    return new SystemError('crm-unavailable', 'HubSpot', url, `HubSpot at ${url} kept failing (${error.message}): try again later`);
+  }
+  return error;
 }
 
 export async function hubspotCall<T>(
@@ -116,7 +140,9 @@ export async function hubspotCall<T>(
     },
     options.kind ?? 'idempotent',
     pacing.policy,
-  );
+  ).catch((error: unknown) => {
+    throw stopping(pacing, error);
+  });
 }
 
 export interface RemoveOutcome {

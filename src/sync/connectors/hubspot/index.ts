@@ -65,6 +65,7 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): Connec
     search: createRateLimiter(options.searchRequestsPerSecond, 1_000),
     policy: options.policy,
     requests: { count: 0 },
+    ...(options.basePath ? { url: options.basePath } : {}),
   };
   const specOptions = {
     contactIvvyIdProperty: options.contactIvvyIdProperty,

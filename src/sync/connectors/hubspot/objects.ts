@@ -368,21 +368,23 @@ export function openObjects(
       );
       const found = await records(page.results);
       const after = page.paging?.next?.after ?? null;
-      if (after === null) return { records: found, next: null };
+      if (after === null) return { records: found, next: null, remaining: 0 };
+      // The slice's total counts this page too (and the records re-read at its start).
+      const remaining = Math.max(0, page.total - page.results.length);
       // Each page starts a new query at the last modification time seen (inclusive: the
       // records sharing it are read again and recognised). Paging with `after` would skip
       // records, because a record updated during the walk — by this very sync, writing its
       // pairing key — leaves its place for the end of the list; and it would meet the
       // search endpoints' cap of 10,000 results per query.
       const last = found.length > 0 ? found[found.length - 1]!.modifiedAt : position.from;
-      if (last > position.from) return { records: found, next: JSON.stringify({ from: last, after: null } satisfies SearchPosition) };
+      if (last > position.from) return { records: found, next: JSON.stringify({ from: last, after: null } satisfies SearchPosition), remaining };
       // A whole page shares one modification time: page within it.
       if (Number(after) + SEARCH_PAGE > SEARCH_RESULT_CAP) {
         throw new Error(
           `HubSpot ${spec.objectType}: more than ${SEARCH_RESULT_CAP} records share the modification time ${new Date(last).toISOString()}; the search endpoint cannot page through them`,
         );
       }
-      return { records: found, next: JSON.stringify({ from: position.from, after } satisfies SearchPosition) };
+      return { records: found, next: JSON.stringify({ from: position.from, after } satisfies SearchPosition), remaining };
     },
 
     async get(ids) {

@@ -411,7 +411,7 @@ export async function openParties(
       const records = (await load(parties)).map(toRecord);
       const reached = start + parties.length;
       const done = parties.length === 0 || reached >= total;
-      return { records, next: done ? null : JSON.stringify({ start: reached, total }) };
+      return { records, next: done ? null : JSON.stringify({ start: reached, total }), remaining: done ? 0 : Math.max(0, total - reached) };
     },
     get,
     async *listIds() {

@@ -7,6 +7,7 @@
  */
 import { parseRetryAfter, SideHttpError, withRetry, type RetryKind, type RetryPolicy } from '../../retry.js';
 import type { RateLimiter } from '../../rate-limiter.js';
+import { excerpt, networkFailure, SystemError, unreachable } from '../../system-error.js';
 
 export interface TrytonOptions {
   url: string;
@@ -100,7 +101,25 @@ export function createTrytonRpc(options: TrytonOptions): TrytonRpc {
     const result = (res.json as { result?: [number, string]; error?: unknown } | null)?.result;
     if (res.status !== 200 || !Array.isArray(result)) {
       if (res.status === 429 || res.status >= 500) throw new SideHttpError(`Tryton login: HTTP ${res.status}`, res.status, parseRetryAfter(res.headers.get('retry-after')));
-      throw new TrytonError(`Tryton login as ${options.username} to ${options.database} failed: ${JSON.stringify(res.json).slice(0, 300)}`, 'LoginError');
+      const error = (res.json as { error?: unknown } | null)?.error;
+      const said = excerpt(Array.isArray(error) ? error[0] : (error ?? res.json));
+      if (res.status === 200 && /doesn't exist|does not exist/i.test(said)) {
+        throw new SystemError(
+          'crm-database',
+          'Tryton',
+          options.url,
+          `Tryton at ${options.url} has no database '${options.database}' (${said}): check crm.tryton.database, or create it (scripts/tryton/setup.sh makes 'tryton')`,
+        );
+      }
+      if (res.status === 401 || res.status === 403 || res.status === 200) {
+        throw new SystemError(
+          'crm-login',
+          'Tryton',
+          options.url,
+          `Tryton at ${options.url} refused the login of user '${options.username}' to database '${options.database}' (HTTP ${res.status}): check crm.tryton.username and crm.tryton.password`,
+        );
+      }
+      throw new TrytonError(`Tryton login as ${options.username} to ${options.database} failed: HTTP ${res.status} ${said}`, 'LoginError');
     }
     const token = Buffer.from(`${options.username}:${result[0]}:${result[1]}`).toString('base64');
     return `Session ${token}`;
@@ -129,8 +148,21 @@ export function createTrytonRpc(options: TrytonOptions): TrytonRpc {
     return body.result as T;
   };
 
+  /** Failures no record can be blamed for, named for the user (system-error.ts). */
+  const stopping = (error: unknown, method: string): unknown => {
+    const why = networkFailure(error);
+    if (why !== null) return unreachable('crm-unreachable', 'Tryton', options.url, why, 'check crm.tryton.url and that trytond is running (scripts/tryton/serve.sh)');
+    if (error instanceof SideHttpError && error.status >= 500) {
+      return new SystemError('crm-unavailable', 'Tryton', options.url, `Tryton at ${options.url} kept answering HTTP ${error.status} to ${method}: check the server's log and that it is up`);
+    }
+    return error;
+  };
+
   const rpc: TrytonRpc = {
-    call: <T>(method: string, params: unknown[], kind: RetryKind = 'idempotent') => withRetry(() => once<T>(method, params), kind, options.policy),
+    call: <T>(method: string, params: unknown[], kind: RetryKind = 'idempotent') =>
+      withRetry(() => once<T>(method, params), kind, options.policy).catch((error: unknown) => {
+        throw stopping(error, method);
+      }),
     model: <T>(model: string, method: string, params: unknown[], kind: RetryKind = 'idempotent') =>
       rpc.call<T>(`model.${model}.${method}`, [...params, {}], kind),
     requests: () => requests,
