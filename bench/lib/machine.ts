@@ -30,6 +30,9 @@ function hasTaskset(): boolean {
 
 /** The CPUs this process may run on (a container may allow fewer than the machine has). */
 function allowedCpus(): number[] {
+  // A bench started by run.ts inherits its load-core pinning; the set before that is passed down.
+  const inherited = process.env.MARQUEE_BENCH_CPUS;
+  if (inherited) return inherited.split(',').map(Number);
   try {
     const out = execFileSync('taskset', ['-pc', String(process.pid)], { encoding: 'utf8' });
     const list = out.split(':').pop()?.trim() ?? '';
@@ -65,6 +68,7 @@ export function planPinning(): Pinning {
 /** Moves this orchestrator (every thread of it) to the load core, off the server's core. */
 export function pinSelf(pinning: Pinning): void {
   if (!pinning.pinned) return;
+  process.env.MARQUEE_BENCH_CPUS ??= [...new Set([pinning.serverCpu, pinning.loadCpu])].join(',');
   execFileSync('taskset', ['-a', '-pc', pinning.loadCpu, String(process.pid)], { stdio: 'ignore' });
 }
 
