@@ -2,11 +2,13 @@
  * The OpenAPI 3.1 document of every implemented action (`marquee export openapi`), built from
  * the registry: parameters and results as JSON Schema from the same Zod schemas the server
  * validates with (registry/json-schema.ts), the protocol's errors by status
- * (protocol-errors.ts), and the IWS signature as the security scheme.
+ * (protocol-errors.ts), each action's documented codes (protocol/documented-errors.ts), and the
+ * IWS signature as the security scheme.
  */
 import { z } from 'zod';
 import { findCatalogueEntry } from '../protocol/catalogue.js';
 import { IVVY_DATE_HEADER } from '../protocol/signing.js';
+import { DOCUMENTED_ERRORS } from '../protocol/documented-errors.js';
 import { Codes } from '../protocol/specific-codes.js';
 import type { AnyAction } from '../registry/define-action.js';
 import { paramsSchema, resultSchema, type JsonSchema } from '../registry/json-schema.js';
@@ -97,12 +99,17 @@ function operation(def: AnyAction, responseNames: Map<number, string>[]): JsonSc
     '200': { description: 'The result', content: { 'application/json': { schema: embedded(resultSchema(def)) } } },
   };
   for (const [status, name] of names) responses[String(status)] = { $ref: `#/components/responses/${name}` };
+  // The action's own codes, as its page's "Throws" table lists them. The page gives no status;
+  // the envelope's errorCode carries the one Marquee answers with.
+  const documented = DOCUMENTED_ERRORS[`${def.namespace}.${def.action}`] ?? [];
+  const throws = documented.length === 0 ? '' : `\n\nDocumented errors (specificCode in the error envelope):\n${documented.map((e) => `- \`${e.code}\`: ${e.description}`).join('\n')}`;
   return {
     operationId: operationId(def),
     summary: `${def.namespace}.${def.action}`,
     description:
       `${def.kind === 'read' ? 'Reads' : 'Writes, in one transaction'}. ` +
       (entry ? `Documented on \`${entry.doc}\` of the iVvy API reference.` : '') +
+      throws +
       (multipartOf(def) ? `\n\n${MULTIPART_SIGNING}` : ''),
     tags: [def.namespace],
     parameters: Object.keys(HEADER_PARAMETERS).map((name) => ({ $ref: `#/components/parameters/${name}` })),
@@ -111,6 +118,7 @@ function operation(def: AnyAction, responseNames: Map<number, string>[]): JsonSc
     'x-ivvy-namespace': def.namespace,
     'x-ivvy-action': def.action,
     'x-ivvy-kind': def.kind,
+    ...(documented.length > 0 ? { 'x-ivvy-errors': documented.map((e) => ({ specificCode: e.code, description: e.description })) } : {}),
     ...(entry ? { 'x-ivvy-doc': entry.doc } : {}),
   };
 }
