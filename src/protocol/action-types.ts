@@ -3370,7 +3370,7 @@ export interface VenueAddOrUpdateBookingPackageParams {
 export interface VenueAddOrUpdateBookingPackageResult {
   success: true;
   id: number;
-  warnings: null;
+  warnings: 'packageSessionErrors'[] | null;
 }
 
 export interface VenueAddOrUpdateBookingRoomReservationParams {

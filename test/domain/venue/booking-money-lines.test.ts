@@ -4,8 +4,11 @@ import { createClient } from '../../../src/client/index.js';
 import { bookingResult } from '../../../src/domain/venue/bookings/schemas.js';
 import { expectApiError } from '../../support/api-error.js';
 import { describeEachDatabase } from '../../support/suite.js';
-import { addBooking, bookingWorld, type BookingWorld } from './bookings-fixtures.js';
-import { addPackage, addTax, addVenueCostCenter } from './catalog-fixtures.js';
+import { addBooking, bookingWorld, changesSince, lastChangeId, type BookingWorld } from './bookings-fixtures.js';
+import { addBeveragePackage, addMenu, addPackage, addPackageSession, addTax, addVenueCostCenter } from './catalog-fixtures.js';
+import { addVenue } from './fixtures.js';
+import { sessionParams } from './sessions-fixtures.js';
+import { addResource, addSpace } from './spaces-fixtures.js';
 
 interface TaxDetail {
   id: number;
@@ -117,6 +120,98 @@ describeEachDatabase('venue booking money: items, packages and the booking tax l
     assert.deepEqual([b.totalAmount, b.totalTaxAmount], [0.34, 0.04]);
     const list = await call<{ results: Array<{ id: number }> }>('getBookingTaxList', { venueId: w.otherVenueId, bookingId: id });
     assert.deepEqual(list.results.map((t) => t.id), [tax]);
+  });
+
+  it('taxes the menus, beverage packages and resources of the sessions, and lists their taxes', async () => {
+    const store = server().store();
+    const venueId = await addVenue(store, { name: 'Session lines centre', timezone: 'Australia/Brisbane' });
+    const centre = (name: string) => addVenueCostCenter(store, venueId, { name, code: name.slice(0, 1) });
+    const [roomHire, catering, bar, av] = [await centre('Hire'), await centre('Catering'), await centre('Bar'), await centre('AV')];
+    const onlyOn = (name: string, amount: number, centreId: number) => addTax(store, venueId, { name, amount, cost_center_ids: JSON.stringify([centreId]) });
+    await onlyOn('Room tax', 1000, roomHire);
+    const food = await onlyOn('Food levy', 500, catering);
+    const liquor = await onlyOn('Liquor tax', 1000, bar);
+    const tech = await onlyOn('AV tax', 2000, av);
+    const space = await addSpace(server().client, venueId, { name: 'Hall', maxPax: 100 });
+    const lunch = (await addMenu(store, venueId, { name: 'Lunch', cost_type: 1 })).id;
+    const wine = await addBeveragePackage(store, venueId, { name: 'Wine', price_type: 1 });
+    const projector = await addResource(store, venueId, { name: 'Projector', quantity: 4 });
+    const id = await addBooking(server().client, { ...w, venueId });
+    const taxList = async () => (await call<{ results: Array<{ id: number }> }>('getBookingTaxList', { venueId, bookingId: id })).results.map((t) => t.id);
+
+    // The room hire costs nothing, so its tax is charged on no amount and not listed.
+    const session = (
+      await call<{ id: number }>('addOrUpdateBookingSession', sessionParams({ venueId, bookingId: id, contactId: w.contactId, spaceId: space, costcenterId: roomHire, cost: '0', startDate: '2031-05-01', startTime: '09:00:00', endTime: '17:00:00' }))
+    ).id;
+    assert.deepEqual(await taxList(), []);
+    const line = { venueId, bookingId: id, sessionId: session, includeInPackage: 0 };
+    await call('addOrUpdateBookingSessionMenu', { ...line, menuId: lunch, name: 'Lunch', minAttendeesGuaranteed: 10, costcenterId: catering, cost: 45 });
+    await call('addOrUpdateBookingSessionBeverage', { ...line, beverageId: wine, name: 'Wine', minAttendeesGuaranteed: 3, costcenterId: bar, cost: 20 });
+    await call('addOrUpdateBookingSessionResource', { ...line, resourceId: projector, quantity: 2, startTime: '09:00:00', endTime: '10:30:00', costCenterId: av, cost: 25.01, costType: 1 });
+    // A line included in a package is priced by the package: no tax of its own.
+    const free = await addPackage(store, venueId, { name: 'Included AV', cost: 0, price_method: 2 });
+    const bookingPackageId = (await call<{ id: number }>('addOrUpdateBookingPackage', { venueId, bookingId: id, packageId: free })).id;
+    await call('addOrUpdateBookingSessionResource', { ...line, resourceId: projector, quantity: 1, startTime: '09:00:00', endTime: '10:00:00', includeInPackage: 1, bookingPackageId, costCenterId: av, cost: 99 });
+
+    assert.deepEqual(await taxList(), [food, liquor, tech]);
+    // Lunch 45 × 10 = 450.00 with 5%: 450 × 5/105 = 21.43. Wine 20 × 3 = 60.00 with 10%: 5.4545 → 5.45.
+    // Projector 25.01 × 2 units × 1.5 hours = 75.03 with 20%: 75.03 × 20/120 = 12.505 → 12.51 (half up, each line on its own).
+    const b = await call<Booking & { menus: Array<{ totalTaxAmount: number }>; beveragePackages: Array<{ totalTaxAmount: number }>; resources: Array<{ totalAmount: number; totalTaxAmount: number }> }>('getBooking', { id });
+    bookingResult.parse(b);
+    assert.deepEqual(
+      [b.menus.map((m) => m.totalTaxAmount), b.beveragePackages.map((x) => x.totalTaxAmount), b.resources.map((r) => [r.totalAmount, r.totalTaxAmount])],
+      [[21.43], [5.45], [[75.03, 12.51], [0, 0]]],
+    );
+    assert.deepEqual([b.totalAmount, b.totalTaxAmount, b.amountOutstanding], [585.03, 39.39, 585.03]);
+  });
+
+  it("adds the venue package's sessions to the booking, leaving out optional ones and those that cannot be held", async () => {
+    const store = server().store();
+    const venueId = await addVenue(store, { name: 'Package centre', timezone: 'Australia/Brisbane' });
+    const catering = await addVenueCostCenter(store, venueId, { name: 'Catering', code: 'C' });
+    const hall = await addSpace(server().client, venueId, { name: 'Hall', maxPax: 100 });
+    const annex = await addSpace(server().client, venueId, { name: 'Annex', maxPax: 20 });
+    const day = await addPackage(store, venueId, { name: 'Conference day', cost: 10000, price_method: 1 });
+    const inHall = { space_venue_id: venueId, space_id: hall };
+    await addPackageSession(store, day, { name: 'Plenary', ...inHall, start_time: '09:00:00', end_time: '12:00:00', setup_minutes: 30, sort_order: 1 });
+    // No space of its own: held in the request's main space; not included, so charged on top.
+    await addPackageSession(store, day, { name: 'Breakout', start_time: '13:00:00', end_time: '15:00:00', include_in_package: 0, cost_center_id: catering, amount: 15000, sort_order: 2 });
+    await addPackageSession(store, day, { name: 'Gala dinner', ...inHall, start_time: '19:00:00', end_time: '23:00:00', is_optional: 1, sort_order: 3 });
+    await addPackageSession(store, day, { name: 'Drinks', ...inHall, start_time: '17:00:00', end_time: '18:30:00', sort_order: 4 });
+    const rival = await addBooking(server().client, { ...w, venueId });
+    await call('addOrUpdateBookingSession', sessionParams({ venueId, bookingId: rival, contactId: w.contactId, spaceId: hall, costcenterId: catering, startDate: '2031-05-01', startTime: '18:00:00', endTime: '20:00:00' }));
+    const id = await addBooking(server().client, { ...w, venueId });
+    const add = (extra: Record<string, unknown>) => call<{ id: number; warnings: string[] | null }>('addOrUpdateBookingPackage', { venueId, bookingId: id, packageId: day, numberAttendees: 15, ...extra });
+
+    // The breakout has no space and none is named: refused, nothing written.
+    await expectApiError(add({}), 400, 24462, 'mainSpaceId');
+    assert.equal((await store.selectFrom('booking_packages').select('id').where('booking_id', '=', id).execute()).length, 0);
+
+    const since = await lastChangeId(store);
+    const added = await add({ mainSpaceId: annex });
+    // The drinks would overlap the rival booking's session in the hall.
+    assert.deepEqual(added.warnings, ['packageSessionErrors']);
+    const sessions = (await call<{ results: Array<Record<string, unknown>> }>('getBookingSessionList', { venueId, bookingId: id })).results;
+    assert.deepEqual(
+      sessions.map((s) => [s.name, s.spaceId, s.startDate, s.startTime, s.endTime, s.setupTime, s.includeInPackage, s.bookingPackageId, s.cost, s.costcenterId, s.minAttendeesGuaranteed]),
+      [
+        ['Plenary', hall, '2031-05-01', '09:00:00', '12:00:00', 30, true, added.id, 0, null, 15],
+        ['Breakout', annex, '2031-05-01', '13:00:00', '15:00:00', 0, false, 0, 150, catering, 15],
+      ],
+    );
+    const changes = await changesSince(store, since);
+    assert.deepEqual(changes.map((c) => c.subject), ['BookingSessionAdded', 'BookingSessionAdded']);
+    // The copied sessions hold their spaces: set-up included.
+    await expectApiError(
+      call('addOrUpdateBookingSession', sessionParams({ venueId, bookingId: rival, contactId: w.contactId, spaceId: hall, costcenterId: catering, startDate: '2031-05-01', startTime: '08:00:00', endTime: '08:45:00' })),
+      400,
+      24363,
+    );
+    // The breakout is charged on top of the package: 15 × 100.00 + 150.00.
+    assert.equal((await booking(id)).totalAmount, 1650);
+    // An update changes the booking package only.
+    assert.deepEqual((await add({ id: added.id, mainSpaceId: annex })).warnings, null);
+    assert.equal((await store.selectFrom('booking_sessions').select('id').where('booking_id', '=', id).execute()).length, 2);
   });
 
   it('refuses items with the documented codes and writes nothing when one is bad', async () => {

@@ -3,6 +3,7 @@ import { before, it } from 'node:test';
 import { noteResult, releaseTermResult } from '../../../src/domain/venue/booking-people/schemas.js';
 import { expectApiError } from '../../support/api-error.js';
 import { describeEachDatabase } from '../../support/suite.js';
+import { addAccommodationBooking, addHotel, day, groupRequest } from './accommodation-fixtures.js';
 import { addBooking, bookingWorld, changesSince, lastChangeId, type BookingWorld } from './bookings-fixtures.js';
 import { addVenueCostCenter } from './catalog-fixtures.js';
 import { sessionParams } from './sessions-fixtures.js';
@@ -107,6 +108,29 @@ describeEachDatabase('venue booking notes and the release schedule', ({ server }
     await expectApiError(note({ bookingId: 99_999_999 }), 404, 23026);
     await expectApiError(note({ venueId: w.otherVenueId }), 404, 23026);
     await expectApiError(note({ venueId: 99_999_999 }), 404, 24102);
+  });
+
+  it('takes an accommodation note about the booking\'s own accommodation blocks', async () => {
+    const store = server().store();
+    const h = await addHotel(store, server().client, { king: 4, twin: 2 });
+    const hotelBooking = await addAccommodationBooking(store, h.venue);
+    const otherHotelBooking = await addAccommodationBooking(store, h.venue);
+    const group = (b: number, room: number) => call('addOrUpdateBookingAccommodation', groupRequest(h, b, room, day(30), day(32), 1));
+    const kings = (await group(hotelBooking, h.king)).id;
+    const twins = (await group(hotelBooking, h.twin)).id;
+    const theirs = (await group(otherHotelBooking, h.king)).id;
+    const accommodationNote = (extra: Record<string, unknown>) =>
+      call('addOrUpdateBookingNote', { venueId: h.venue, bookingId: hotelBooking, description: 'Late check-in for the band', typeId: 8, ...extra });
+
+    await expectApiError(accommodationNote({}), 400, 24444, 'accommodationIds');
+    await expectApiError(accommodationNote({ accommodationIds: [kings, theirs] }), 400, 24445, `${theirs} is not an accommodation block of booking ${hotelBooking}`);
+    const { id } = await accommodationNote({ accommodationIds: [twins, kings, twins] });
+    const row = await store.selectFrom('booking_notes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual([row.type_id, row.accommodation_ids, row.booking_days], [8, `[${twins},${kings}]`, '[]']);
+    const listed = (await call<Page<Note>>('getBookingNoteList', { venueId: h.venue, bookingId: hotelBooking, filter: { typeId: 8 } })).results;
+    assert.deepEqual(listed.map((n) => [n.id, n.typeId, n.description]), [[id, 8, 'Late check-in for the band']]);
+    // No action puts products on a booking, so a products note has nothing to be about.
+    await expectApiError(accommodationNote({ typeId: 7, productIds: [kings] }), 400, 24445, 'productIds');
   });
 
   it('updates a note, notifies BookingNoteUpdated with the previous data, and changes nothing when nothing changes', async () => {

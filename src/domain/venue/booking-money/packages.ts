@@ -8,7 +8,9 @@
  * package splits it; a `price` without `costcenters` scales that split (or, on an update, the
  * booking package's own) to the price, cents left over by rounding going to the largest share;
  * `costcenters` without `price` make the price their sum, and with one must add up to it.
- * The venue package's sessions are not copied into the booking: `warnings` is always null.
+ * A new booking package brings the venue package's sessions into the booking
+ * (sessions/package-sessions.ts); `warnings` is `["packageSessionErrors"]` when one of them
+ * could not be added, else null. An update changes the booking package only.
  */
 import { z } from 'zod';
 import { formatDate, formatTimestamp } from '../../../protocol/timestamp.js';
@@ -20,6 +22,7 @@ import { centsOf } from '../../invoice/money.js';
 import { CHANGELOG_REF } from '../bookings/changelog.js';
 import { guardBookingWrite } from '../bookings/errors.js';
 import type { BookingPackage } from '../bookings/part-schemas.js';
+import { addPackageSessions } from '../sessions/package-sessions.js';
 import { taxDetails, venueTaxes, type VenueTaxes } from '../sessions/taxes.js';
 import { isCancelled, lockBooking, logMoneyChange, requireBooking, type BookingRow } from './booking.js';
 import { bookingPackageNotFound, PACKAGE_CODES, packageInvalid, packageNotFound, packageRejected } from './errors.js';
@@ -50,7 +53,8 @@ const params = z.object({
 });
 type Params = z.infer<typeof params>;
 
-const result = z.strictObject({ success: z.literal(true), id: z.number().int(), warnings: z.null() });
+/** add-or-update-booking-package.md, Response Warnings; a list as add-or-update-booking.md shows one. */
+const result = z.strictObject({ success: z.literal(true), id: z.number().int(), warnings: z.array(z.literal('packageSessionErrors')).nullable() });
 
 const required = (param: string) => packageInvalid(`${param}: *Value is required and can't be empty*`);
 
@@ -165,13 +169,14 @@ async function upsertPackage(ctx: ActionContext, p: Params) {
   }
   // Ignored on an update, as the page says; checked when adding.
   await checkSpace(ctx.store, booking, p);
+  const bookingDate = p.bookingDate ?? booking.date_event_start ?? formatDate(ctx.now);
   const row = await ctx.store
     .insertInto('booking_packages', {
       ...fields,
       venue_id: booking.venue_id,
       booking_id: booking.id,
       package_id: pkg.id,
-      booking_date: p.bookingDate ?? booking.date_event_start ?? formatDate(ctx.now),
+      booking_date: bookingDate,
       price_method: pkg.price_method,
       main_space_venue_id: p.mainSpaceId != null ? (p.mainSpaceVenueId ?? booking.venue_id) : (p.mainSpaceVenueId ?? null),
       main_space_id: p.mainSpaceId ?? null,
@@ -181,7 +186,26 @@ async function upsertPackage(ctx: ActionContext, p: Params) {
     .returning('id')
     .executeTakeFirstOrThrow();
   await logMoneyChange(ctx, booking, { refType: CHANGELOG_REF.package, refId: row.id, note: `Package '${pkg.name}' added` });
-  return { success: true as const, id: row.id, warnings: null };
+  const allAdded = await addPackageSessions(
+    ctx,
+    {
+      booking,
+      bookingPackageId: row.id,
+      packageId: pkg.id,
+      date: bookingDate,
+      attendees: {
+        min: fields.number_attendees,
+        agreed: fields.agreed_attendees,
+        expected: fields.expected_attendees,
+        guaranteed: fields.guaranteed_attendees,
+        set: fields.set_attendees,
+        actual: fields.actual_attendees,
+      },
+      main: { spaceId: p.mainSpaceId ?? null, layoutId: p.spaceLayoutId ?? null },
+    },
+    (reason) => packageInvalid(reason),
+  );
+  return { success: true as const, id: row.id, warnings: allAdded ? null : ['packageSessionErrors' as const] };
 }
 
 /** A value given (null clears it) or else the current one. */

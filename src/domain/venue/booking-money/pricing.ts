@@ -1,6 +1,7 @@
 /**
- * What a booking's priced lines come to, in integer cents: the sessions' own costs (priced by
- * the sessions area, sessions/taxes.ts), additional items and packages. Every line is taxed by
+ * What a booking's priced lines come to, in integer cents: the sessions' own costs and their
+ * menus, beverage packages and resources (priced by the sessions area, as getBooking shows
+ * them), additional items and packages. Every line is taxed by
  * the same rule (sessions/taxes.ts, lineTotals): the venue's percentage taxes that apply to
  * the line's cost center and that the line does not exclude; prices include tax unless the
  * venue is tax exclusive; each tax of each line is rounded half up to the cent on its own, and
@@ -8,6 +9,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { Scope } from '../../../storage/scope.js';
+import { sessionLineTotals } from '../sessions/booking-parts.js';
 import { lineTotals, venueTaxes, type LineTotals, type VenueTaxes } from '../sessions/taxes.js';
 import type { BookingItemsTable, BookingPackagesTable, PackageCostCentre } from './tables.js';
 
@@ -73,7 +75,7 @@ export async function priceBookings(store: Scope, bookingIds: readonly number[])
   const wanted = [...new Set(bookingIds)];
   const out = new Map<number, BookingPricing>();
   if (wanted.length === 0) return out;
-  const [bookings, sessions, items, packages] = await Promise.all([
+  const [bookings, sessions, sessionLines, items, packages] = await Promise.all([
     store.selectFrom('bookings').select(['id', 'venue_id']).where('id', 'in', wanted).execute(),
     store
       .selectFrom('booking_sessions')
@@ -81,6 +83,7 @@ export async function priceBookings(store: Scope, bookingIds: readonly number[])
       .where('booking_id', 'in', wanted)
       .orderBy('id')
       .execute(),
+    sessionLineTotals(store, wanted),
     store.selectFrom('booking_items').selectAll().where('booking_id', 'in', wanted).orderBy('id').execute(),
     store.selectFrom('booking_packages').selectAll().where('booking_id', 'in', wanted).orderBy('id').execute(),
   ]);
@@ -96,6 +99,7 @@ export async function priceBookings(store: Scope, bookingIds: readonly number[])
       lineTotals(taxes.get(s.venue_id), { cents: s.cost, costCenterId: s.cost_center_id, excludedTaxIds: ids(s.excluded_tax_ids), inPackage: s.include_in_package === 1 }),
     );
   }
+  for (const [bookingId, lines] of sessionLines) for (const line of lines) add(bookingId, line);
   for (const i of items) add(i.booking_id, itemTotals(taxes.get(i.venue_id), i));
   for (const p of packages) for (const line of packageLines(taxes.get(p.venue_id), p)) add(p.booking_id, line);
   return out;

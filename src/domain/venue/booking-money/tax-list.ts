@@ -1,7 +1,8 @@
 /**
  * venue.getBookingTaxList (get-booking-tax-list.md): the venue's taxes that the booking's
  * priced lines carry (pricing.ts) — a tax is listed when it is charged on at least one line
- * with an amount (a session's cost, an additional item, a package cost center). A booking has
+ * with an amount (a session's cost, a session's menu, beverage package or resource, an
+ * additional item, a package cost center). A booking has
  * no taxes of its own in Marquee (no per-booking overrides), so a booking tax is the venue tax:
  * `id` and `venueTaxId` are the same number. The amounts charged are in getBooking
  * (totalTaxAmount and each line's taxDetails).

@@ -64,14 +64,18 @@ function bookingDayCount(b: BookingRow): number {
   return Math.max(0, daysFrom(first, last) + 1);
 }
 
-/** The lines of each kind the booking holds; accommodation blocks and products are not held by Marquee's bookings yet. */
+/**
+ * The lines of each kind the booking holds. An accommodation note is about the booking's
+ * accommodation blocks (add-or-update-booking-accommodation.md's groups). No action adds
+ * products to a booking, so a products note names none the booking holds and is refused.
+ */
 async function heldIds(store: Scope, subject: Exclude<NoteSubject, 'bookingDays'>, bookingId: number, wanted: readonly number[]): Promise<Set<number>> {
   const table = {
     sessionIds: 'booking_sessions',
     menuIds: 'booking_session_menus',
     beverageIds: 'booking_session_beverages',
     resourceIds: 'booking_session_resources',
-    accommodationIds: null,
+    accommodationIds: 'booking_accommodations',
     productIds: null,
   } as const;
   const name = table[subject];

@@ -4,6 +4,7 @@
  * sessions in the order they start, their lines by session then as added.
  */
 import { formatTimestamp } from '../../../protocol/timestamp.js';
+import type { Selectable } from 'kysely';
 import type { Scope } from '../../../storage/scope.js';
 import type { BookingBeverage, BookingMenu, BookingResource } from '../bookings/part-schemas.js';
 import { zoneOf } from '../spaces/venue-time.js';
@@ -11,7 +12,8 @@ import { clockOf, clockWindow } from './clock.js';
 import type { BookingSessionPart } from './schemas.js';
 import { sessionParts } from './shapes.js';
 import { sessionsOf, type SessionRow } from './store.js';
-import { lineTotals, taxDetails, venueTaxes } from './taxes.js';
+import type { BookingSessionBeveragesTable, BookingSessionMenusTable, BookingSessionResourcesTable } from './tables.js';
+import { lineTotals, taxDetails, venueTaxes, type LineTotals } from './taxes.js';
 
 export type { BookingSessionPart } from './schemas.js';
 
@@ -60,30 +62,35 @@ async function lineContext(store: Scope, rows: readonly LineBasis[]) {
   return {
     session: (id: number) => bySession.get(id)!,
     zone: (s: SessionRow) => zones.get(s.space_venue_id) ?? 'UTC',
-    priced: (r: LineBasis, units: number) => {
-      const totals = lineTotals(taxes.get(r.venue_id), {
+    totals: (r: LineBasis, units: number): LineTotals =>
+      lineTotals(taxes.get(r.venue_id), {
         cents: Math.round(r.cost * units),
         costCenterId: r.cost_center_id,
         excludedTaxIds: JSON.parse(r.excluded_tax_ids) as number[],
         inPackage: r.include_in_package === 1,
-      });
-      return {
-        cost: r.cost / 100,
-        discount: 0,
-        surcharge: 0,
-        excludedTaxIds: JSON.parse(r.excluded_tax_ids) as number[],
-        includeInPackage: r.include_in_package === 1,
-        bookingPackageId: r.booking_package_id,
-        createdDate: formatTimestamp(r.created_at),
-        modifiedDate: formatTimestamp(r.modified_at),
-        costcenterId: r.cost_center_id,
-        totalAmount: totals.totalAmount / 100,
-        totalDiscount: 0,
-        totalSurcharge: 0,
-        totalTaxAmount: totals.totalTaxAmount / 100,
-        taxDetails: taxDetails(totals),
-      };
-    },
+      }),
+  };
+}
+
+type LineContext = Awaited<ReturnType<typeof lineContext>>;
+
+function priced(c: LineContext, r: LineBasis, units: number) {
+  const totals = c.totals(r, units);
+  return {
+    cost: r.cost / 100,
+    discount: 0,
+    surcharge: 0,
+    excludedTaxIds: JSON.parse(r.excluded_tax_ids) as number[],
+    includeInPackage: r.include_in_package === 1,
+    bookingPackageId: r.booking_package_id,
+    createdDate: formatTimestamp(r.created_at),
+    modifiedDate: formatTimestamp(r.modified_at),
+    costcenterId: r.cost_center_id,
+    totalAmount: totals.totalAmount / 100,
+    totalDiscount: 0,
+    totalSurcharge: 0,
+    totalTaxAmount: totals.totalTaxAmount / 100,
+    taxDetails: taxDetails(totals),
   };
 }
 
@@ -92,6 +99,33 @@ function lineTimes(zone: string, session: SessionRow, start: string | null, end:
   const whole = clockOf(zone, { from: session.starts_at, to: session.ends_at });
   if (start === null || end === null) return whole;
   return clockOf(zone, clockWindow(zone, whole.startDate, start, end));
+}
+
+type MenuRow = Selectable<BookingSessionMenusTable>;
+type BeverageRow = Selectable<BookingSessionBeveragesTable>;
+type ResourceRow = Selectable<BookingSessionResourcesTable>;
+
+const menuAttendees = (r: MenuRow, session: SessionRow) => (r.same_as_session_attendees === 1 ? session.min_attendees_guaranteed : r.min_attendees_guaranteed);
+
+const splitOf = (r: MenuRow) =>
+  JSON.parse(r.cost_centers) as Array<{
+    costcenterId: number;
+    costPerPerson: number;
+    costPerPersonExcludedTaxIds: number[];
+  }>;
+
+/** A per-person menu (the catalogue's cost type 1) or one priced per cost center is charged per attendee. */
+const menuUnits = (r: MenuRow, session: SessionRow, costType: number | undefined) => (costType === 1 || splitOf(r).length > 0 ? menuAttendees(r, session) : 1);
+
+/** A per-person beverage package (price type 1) is charged per attendee. */
+const beverageUnits = (r: BeverageRow, priceType: number | undefined) => (priceType === 1 ? r.min_attendees_guaranteed : 1);
+
+/** A resource is charged per unit, and per hour of its own times when hourly. */
+function resourceUnits(zone: string, session: SessionRow, r: ResourceRow): number {
+  if (r.cost_type !== 1) return r.quantity;
+  const times = lineTimes(zone, session, r.start_time, r.end_time);
+  const window = clockWindow(zone, times.startDate, r.start_time, r.end_time);
+  return (r.quantity * Math.max(0, window.to - window.from)) / 3_600_000;
 }
 
 const group = <T extends { booking_id: number }, P>(rows: readonly T[], parts: readonly P[]) => {
@@ -108,15 +142,18 @@ export async function menusOfBookings(store: Scope, bookingIds: readonly number[
   const rows = lineOrder(await store.selectFrom('booking_session_menus').selectAll().where('booking_id', 'in', bookingIds).execute());
   if (rows.length === 0) return new Map();
   const menuIds = [...new Set(rows.map((r) => r.menu_id))];
-  const [c, menus] = await Promise.all([lineContext(store, rows), store.selectFrom('venue_menus').select(['id', 'menu_type_category', 'cost_type']).where('id', 'in', menuIds).execute()]);
+  const [c, menus] = await Promise.all([
+    lineContext(store, rows),
+    store.selectFrom('venue_menus').select(['id', 'menu_type_category', 'cost_type']).where('id', 'in', menuIds).execute(),
+  ]);
   const menuOf = new Map(menus.map((m) => [m.id, m]));
   return group(
     rows,
     rows.map((r): BookingMenu => {
       const session = c.session(r.session_id);
       const menu = menuOf.get(r.menu_id);
-      const attendees = r.same_as_session_attendees === 1 ? session.min_attendees_guaranteed : r.min_attendees_guaranteed;
-      const split = JSON.parse(r.cost_centers) as Array<{ costcenterId: number; costPerPerson: number; costPerPersonExcludedTaxIds: number[] }>;
+      const attendees = menuAttendees(r, session);
+      const split = splitOf(r);
       return {
         id: r.id,
         name: r.name,
@@ -125,11 +162,17 @@ export async function menusOfBookings(store: Scope, bookingIds: readonly number[
         menuTypeCategory: menu?.menu_type_category ?? 0,
         menuCategoryId: menu?.menu_type_category ?? 0,
         sessionId: r.session_id,
-        ...c.priced(r, menu?.cost_type === 1 || split.length > 0 ? attendees : 1),
+        ...priced(c, r, menuUnits(r, session, menu?.cost_type)),
         ...lineTimes(c.zone(session), session, r.start_time, r.end_time),
         totalAttendees: attendees,
         ...(split.length > 0
-          ? { costcenters: split.map((s) => ({ costcenterId: s.costcenterId, costPerPerson: s.costPerPerson / 100, costPerPersonExcludedTaxIds: s.costPerPersonExcludedTaxIds })) }
+          ? {
+              costcenters: split.map((s) => ({
+                costcenterId: s.costcenterId,
+                costPerPerson: s.costPerPerson / 100,
+                costPerPersonExcludedTaxIds: s.costPerPersonExcludedTaxIds,
+              })),
+            }
           : {}),
       };
     }),
@@ -158,7 +201,7 @@ export async function beveragesOfBookings(store: Scope, bookingIds: readonly num
         sessionId: r.session_id,
         beverageVenueId: r.beverage_venue_id,
         beverageId: r.beverage_id,
-        ...c.priced(r, pack?.price_type === 1 ? r.min_attendees_guaranteed : 1),
+        ...priced(c, r, beverageUnits(r, pack?.price_type)),
         ...lineTimes(c.zone(session), session, r.start_time, r.end_time),
         totalAttendees: r.min_attendees_guaranteed,
         smallDescription: pack?.small_description ?? null,
@@ -182,18 +225,50 @@ export async function resourcesOfBookings(store: Scope, bookingIds: readonly num
       const session = c.session(r.session_id);
       const zone = c.zone(session);
       const times = lineTimes(zone, session, r.start_time, r.end_time);
-      const window = clockWindow(zone, times.startDate, r.start_time, r.end_time);
-      const hours = r.cost_type === 1 ? Math.max(0, window.to - window.from) / 3_600_000 : 1;
       return {
         id: r.id,
         name: nameOf.get(r.resource_id) ?? null,
         sessionId: r.session_id,
         resourceVenueId: r.resource_venue_id,
         resourceId: r.resource_id,
-        ...c.priced(r, r.quantity * hours),
+        ...priced(c, r, resourceUnits(zone, session, r)),
         quantity: r.quantity,
         ...times,
       };
     }),
   );
+}
+
+/**
+ * What the menus, beverage packages and resources of each booking's sessions come to, priced and
+ * taxed as getBooking shows them (one LineTotals per line), by booking id: the booking's money
+ * (booking-money/pricing.ts) counts them with its other lines.
+ */
+export async function sessionLineTotals(store: Scope, bookingIds: readonly number[]): Promise<Map<number, LineTotals[]>> {
+  const out = new Map<number, LineTotals[]>();
+  if (bookingIds.length === 0) return out;
+  const [menus, beverages, resources] = await Promise.all([
+    store.selectFrom('booking_session_menus').selectAll().where('booking_id', 'in', bookingIds).execute(),
+    store.selectFrom('booking_session_beverages').selectAll().where('booking_id', 'in', bookingIds).execute(),
+    store.selectFrom('booking_session_resources').selectAll().where('booking_id', 'in', bookingIds).execute(),
+  ]);
+  const all: LineBasis[] = [...menus, ...beverages, ...resources];
+  if (all.length === 0) return out;
+  const menuIds = [...new Set(menus.map((r) => r.menu_id))];
+  const packageIds = [...new Set(beverages.map((r) => r.beverage_id))];
+  const [c, menuTypes, packTypes] = await Promise.all([
+    lineContext(store, all),
+    menuIds.length ? store.selectFrom('venue_menus').select(['id', 'cost_type']).where('id', 'in', menuIds).execute() : [],
+    packageIds.length ? store.selectFrom('venue_beverage_packages').select(['id', 'price_type']).where('id', 'in', packageIds).execute() : [],
+  ]);
+  const costType = new Map(menuTypes.map((m) => [m.id, m.cost_type]));
+  const priceType = new Map(packTypes.map((p) => [p.id, p.price_type]));
+  const add = (r: LineBasis, units: number) => out.set(r.booking_id, [...(out.get(r.booking_id) ?? []), c.totals(r, units)]);
+  for (const r of menus) add(r, menuUnits(r, c.session(r.session_id), costType.get(r.menu_id)));
+  for (const r of beverages) add(r, beverageUnits(r, priceType.get(r.beverage_id)));
+  for (const r of resources) {
+    const session = c.session(r.session_id);
+    add(r, resourceUnits(c.zone(session), session, r));
+  }
+  return out;
 }
