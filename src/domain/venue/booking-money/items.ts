@@ -17,7 +17,7 @@ import type { Scope } from '../../../storage/scope.js';
 import { centsOf } from '../../invoice/money.js';
 import type { BookingAdditionalItem } from '../bookings/part-schemas.js';
 import { CHANGELOG_REF } from '../bookings/changelog.js';
-import { taxDetails, venueTaxes, type VenueTaxes } from '../sessions/taxes.js';
+import { taxDetails, totalFields, venueTaxes, type VenueTaxes } from '../sessions/taxes.js';
 import { isCancelled, lockBooking, logMoneyChange, requireBooking, type BookingRow } from './booking.js';
 import { invalidItem, noItems } from './errors.js';
 import { itemTotals, type ItemRow } from './pricing.js';
@@ -160,11 +160,7 @@ export function itemPart(taxes: VenueTaxes | undefined, r: ItemRow): BookingAddi
     createdDate: formatTimestamp(r.created_at),
     modifiedDate: formatTimestamp(r.modified_at),
     costcenterId: r.cost_center_id,
-    totalAmount: totals.totalAmount / 100,
-    totalDiscount: 0,
-    totalSurcharge: 0,
-    totalTaxAmount: totals.totalTaxAmount / 100,
-    taxDetails: details,
+    ...totalFields(totals, details),
     startDateTime: r.starts_at === null ? null : formatTimestamp(r.starts_at),
     endDateTime: r.ends_at === null ? null : formatTimestamp(r.ends_at),
     dayTaxDetails: r.starts_at === null ? [] : [{ date: dayOf(r.starts_at), taxDetails: details }],

@@ -23,7 +23,7 @@ import { CHANGELOG_REF } from '../bookings/changelog.js';
 import { guardBookingWrite } from '../bookings/errors.js';
 import type { BookingPackage } from '../bookings/part-schemas.js';
 import { addPackageSessions } from '../sessions/package-sessions.js';
-import { taxDetails, venueTaxes, type VenueTaxes } from '../sessions/taxes.js';
+import { taxDetails, totalFields, venueTaxes, type VenueTaxes } from '../sessions/taxes.js';
 import { isCancelled, lockBooking, logMoneyChange, requireBooking, type BookingRow } from './booking.js';
 import { bookingPackageNotFound, PACKAGE_CODES, packageInvalid, packageNotFound, packageRejected } from './errors.js';
 import { costCentresOf, packageTotals, type PackageRow } from './pricing.js';
@@ -240,11 +240,7 @@ export function packagePart(taxes: VenueTaxes | undefined, r: PackageRow, packag
       discount: 0,
       surcharge: 0,
       excludedTaxIds: c.excludedTaxIds,
-      totalAmount: c.totals.totalAmount / 100,
-      totalDiscount: 0,
-      totalSurcharge: 0,
-      totalTaxAmount: c.totals.totalTaxAmount / 100,
-      taxDetails: taxDetails(c.totals),
+      ...totalFields(c.totals),
     })),
     taxDetails: taxDetails(priced.totals),
     smallDescription: r.small_description,

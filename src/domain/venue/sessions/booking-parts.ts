@@ -13,7 +13,7 @@ import type { BookingSessionPart } from './schemas.js';
 import { sessionParts } from './shapes.js';
 import { sessionsOf, type SessionRow } from './store.js';
 import type { BookingSessionBeveragesTable, BookingSessionMenusTable, BookingSessionResourcesTable } from './tables.js';
-import { lineTotals, taxDetails, venueTaxes, type LineTotals } from './taxes.js';
+import { lineTotals, totalFields, venueTaxes, type LineTotals } from './taxes.js';
 
 export type { BookingSessionPart } from './schemas.js';
 
@@ -86,11 +86,7 @@ function priced(c: LineContext, r: LineBasis, units: number) {
     createdDate: formatTimestamp(r.created_at),
     modifiedDate: formatTimestamp(r.modified_at),
     costcenterId: r.cost_center_id,
-    totalAmount: totals.totalAmount / 100,
-    totalDiscount: 0,
-    totalSurcharge: 0,
-    totalTaxAmount: totals.totalTaxAmount / 100,
-    taxDetails: taxDetails(totals),
+    ...totalFields(totals),
   };
 }
 

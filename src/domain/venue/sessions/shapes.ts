@@ -10,7 +10,7 @@ import { zoneOf } from '../spaces/venue-time.js';
 import { clockOf } from './clock.js';
 import type { BookingSessionPart, SessionListItem } from './schemas.js';
 import type { SessionRow } from './store.js';
-import { lineTotals, taxDetails, venueTaxes, type LineTotals, type VenueTaxes } from './taxes.js';
+import { lineTotals, totalFields, venueTaxes, type LineTotals, type VenueTaxes } from './taxes.js';
 
 const ids = (json: string) => JSON.parse(json) as number[];
 const flag = (n: number) => (n === 1 ? 1 : 0);
@@ -133,11 +133,7 @@ export async function sessionParts(store: Scope, rows: readonly SessionRow[]): P
       cost: r.cost / 100,
       discount: 0,
       costcenterId: r.cost_center_id,
-      totalAmount: totals.totalAmount / 100,
-      totalDiscount: 0,
-      totalSurcharge: 0,
-      totalTaxAmount: totals.totalTaxAmount / 100,
-      taxDetails: taxDetails(totals),
+      ...totalFields(totals),
       excludedTaxIds: ids(r.excluded_tax_ids),
       includeInPackage: r.include_in_package === 1,
       bookingPackageId: r.booking_package_id,

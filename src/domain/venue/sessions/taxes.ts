@@ -83,3 +83,15 @@ export function lineTotals(venue: VenueTaxes | undefined, line: PricedLine): Lin
 /** get-booking.md, Tax Detail: the tax in currency units, its rate in percent (rate type 1). */
 export const taxDetails = (totals: LineTotals): TaxDetail[] =>
   totals.taxes.map((t) => ({ id: t.id, tax: t.cents / 100, rateId: 0, rateAmount: t.rate / 100, rateAmountType: 1 }));
+
+/**
+ * The totals every priced line of get-booking.md shows, in currency units. Marquee keeps no
+ * discounts or surcharges on lines, so those are 0.
+ */
+export const totalFields = (totals: LineTotals, details: TaxDetail[] = taxDetails(totals)) => ({
+  totalAmount: totals.totalAmount / 100,
+  totalDiscount: 0,
+  totalSurcharge: 0,
+  totalTaxAmount: totals.totalTaxAmount / 100,
+  taxDetails: details,
+});
