@@ -15,7 +15,8 @@ import { array, bool, id, int, intEnum, number, text } from '../../../registry/p
 import type { Scope } from '../../../storage/scope.js';
 import { REF, trackSessionChange } from './changes.js';
 import { clockTime } from './clock.js';
-import { BEVERAGE_CODES, guardLineWrite, invalid, missing, rejected, required } from './errors.js';
+import { BEVERAGE_CODES, guardLineWrite, missing, rejected, required } from './errors.js';
+import { lineTimes, saveSessionLine } from './line-write.js';
 import { lineTarget, linePricing } from './line-params.js';
 import { count, optionalRef } from './params.js';
 import { cents } from './references.js';
@@ -116,18 +117,12 @@ async function upsertBeverage(ctx: ActionContext, p: BeverageParams) {
   const kept = current && current.beverage_id === beverageId ? (JSON.parse(current.items) as BeverageLine[]) : [];
   const items = await pouredItems(ctx.store, beverageId, p.items ?? [], kept);
 
-  const sameTime = p.sameAsSessionTime ?? (current ? current.same_as_session_time === 1 : p.startTime == null && p.endTime == null);
-  const startTime = sameTime ? null : p.startTime !== undefined ? p.startTime : (current?.start_time ?? null);
-  const endTime = sameTime ? null : p.endTime !== undefined ? p.endTime : (current?.end_time ?? null);
-  if (!sameTime && (startTime === null || endTime === null)) throw invalid(C, `${startTime === null ? 'startTime' : 'endTime'}: *Value is required and can't be empty* unless sameAsSessionTime`);
   const columns = {
     beverage_id: beverageId,
     beverage_venue_id: venueId,
     name: p.name?.trim() ?? current!.name,
     min_attendees_guaranteed: p.minAttendeesGuaranteed ?? current!.min_attendees_guaranteed,
-    same_as_session_time: sameTime ? 1 : 0,
-    start_time: startTime,
-    end_time: endTime,
+    ...lineTimes(C, p, current),
     ...costPeriod,
     excluded_from_commissions: p.excludedFromCommissions !== undefined ? (p.excludedFromCommissions ? 1 : 0) : (current?.excluded_from_commissions ?? 1),
     items: JSON.stringify(items),
@@ -140,20 +135,9 @@ async function upsertBeverage(ctx: ActionContext, p: BeverageParams) {
     ctx,
     session,
     async () => {
-      if (current) {
-        const before = JSON.stringify({ ...current, modified_at: 0 });
-        await ctx.store.updateTable('booking_session_beverages').set(columns).where('id', '=', current.id).execute();
-        const after = await findBeverageLine(ctx.store, current.id);
-        if (JSON.stringify({ ...after, modified_at: 0 }) === before) return false;
-        await ctx.store.updateTable('booking_session_beverages').set({ modified_at: ctx.now }).where('id', '=', current.id).execute();
-        return true;
-      }
-      const row = await ctx.store
-        .insertInto('booking_session_beverages', { venue_id: session.venue_id, booking_id: session.booking_id, session_id: session.id, ...columns, created_at: ctx.now, modified_at: ctx.now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      lineId = row.id;
-      return true;
+      const saved = await saveSessionLine(ctx, session, 'booking_session_beverages', current, columns, findBeverageLine);
+      lineId = saved.row.id;
+      return saved.changed;
     },
     () => ({ refType: REF.beverage, refId: lineId, note: `Beverage package '${columns.name}' ${current ? 'updated' : 'added'} in session '${session.name}'` }),
   );

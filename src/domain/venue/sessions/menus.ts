@@ -21,7 +21,8 @@ import type { Scope } from '../../../storage/scope.js';
 import { requireVenue } from '../venues/store.js';
 import { REF, trackSessionChange } from './changes.js';
 import { clockTime } from './clock.js';
-import { guardLineWrite, invalid, missing, MENU_CODES, rejected, required } from './errors.js';
+import { guardLineWrite, missing, MENU_CODES, rejected, required } from './errors.js';
+import { lineTimes, saveSessionLine } from './line-write.js';
 import { lineTarget, linePricing } from './line-params.js';
 import { caseless, count, optionalRef } from './params.js';
 import { cents, checkCostCenter, checkTaxes } from './references.js';
@@ -154,10 +155,6 @@ async function upsertMenu(ctx: ActionContext, p: MenuParams) {
         ? (JSON.parse(current.items) as MenuLine[])
         : await servedItems(ctx.store, menuId, []);
 
-  const sameTime = p.sameAsSessionTime ?? (current ? current.same_as_session_time === 1 : p.startTime == null && p.endTime == null);
-  const startTime = sameTime ? null : p.startTime !== undefined ? p.startTime : (current?.start_time ?? null);
-  const endTime = sameTime ? null : p.endTime !== undefined ? p.endTime : (current?.end_time ?? null);
-  if (!sameTime && (startTime === null || endTime === null)) throw invalid(C, `${startTime === null ? 'startTime' : 'endTime'}: *Value is required and can't be empty* unless sameAsSessionTime`);
   const sameAttendees = p.sameAsSessionAttendees ?? current?.same_as_session_attendees === 1;
   const columns = {
     menu_id: menuId,
@@ -165,9 +162,7 @@ async function upsertMenu(ctx: ActionContext, p: MenuParams) {
     name: p.name?.trim() ?? current!.name,
     min_attendees_guaranteed: sameAttendees ? session.min_attendees_guaranteed : (p.minAttendeesGuaranteed ?? current!.min_attendees_guaranteed),
     same_as_session_attendees: sameAttendees ? 1 : 0,
-    same_as_session_time: sameTime ? 1 : 0,
-    start_time: startTime,
-    end_time: endTime,
+    ...lineTimes(C, p, current),
     cost_centers: JSON.stringify(split),
     items: JSON.stringify(items),
     sort_order: p.sortOrder ?? current?.sort_order ?? 0,
@@ -179,20 +174,9 @@ async function upsertMenu(ctx: ActionContext, p: MenuParams) {
     ctx,
     session,
     async () => {
-      if (current) {
-        const before = JSON.stringify({ ...current, modified_at: 0 });
-        await ctx.store.updateTable('booking_session_menus').set(columns).where('id', '=', current.id).execute();
-        const after = await findMenuLine(ctx.store, current.id);
-        if (JSON.stringify({ ...after, modified_at: 0 }) === before) return false;
-        await ctx.store.updateTable('booking_session_menus').set({ modified_at: ctx.now }).where('id', '=', current.id).execute();
-        return true;
-      }
-      const row = await ctx.store
-        .insertInto('booking_session_menus', { venue_id: session.venue_id, booking_id: session.booking_id, session_id: session.id, ...columns, created_at: ctx.now, modified_at: ctx.now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      lineId = row.id;
-      return true;
+      const saved = await saveSessionLine(ctx, session, 'booking_session_menus', current, columns, findMenuLine);
+      lineId = saved.row.id;
+      return saved.changed;
     },
     () => ({ refType: REF.menu, refId: lineId, note: `Menu '${columns.name}' ${current ? 'updated' : 'added'} in session '${session.name}'` }),
   );

@@ -16,6 +16,7 @@ import { REF, trackSessionChange } from './changes.js';
 import { clockTime } from './clock.js';
 import { guardLineWrite, missing, rejected, required, RESOURCE_CODES } from './errors.js';
 import { lockVenueHolds } from './holds.js';
+import { saveSessionLine } from './line-write.js';
 import { lineTarget, linePricing } from './line-params.js';
 import { optionalRef } from './params.js';
 import { holdSessionResource } from './resource-placement.js';
@@ -90,20 +91,8 @@ async function upsertResource(ctx: ActionContext, p: ResourceParams) {
     ctx,
     session,
     async () => {
-      let row: ResourceRow;
-      let changed = true;
-      if (current) {
-        await ctx.store.updateTable('booking_session_resources').set(columns).where('id', '=', current.id).execute();
-        row = (await findResourceLine(ctx.store, current.id))!;
-        changed = JSON.stringify({ ...row, modified_at: 0 }) !== JSON.stringify({ ...current, modified_at: 0 });
-        if (changed) await ctx.store.updateTable('booking_session_resources').set({ modified_at: ctx.now }).where('id', '=', current.id).execute();
-      } else {
-        row = await ctx.store
-          .insertInto('booking_session_resources', { venue_id: session.venue_id, booking_id: session.booking_id, session_id: session.id, ...columns, created_at: ctx.now, modified_at: ctx.now })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        lineId = row.id;
-      }
+      const { row, changed } = await saveSessionLine(ctx, session, 'booking_session_resources', current, columns, findResourceLine);
+      lineId = row.id;
       if (changed) await holdSessionResource(ctx, session, zone, row, C);
       return changed;
     },
