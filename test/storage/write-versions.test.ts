@@ -4,6 +4,9 @@ import { openStorage, type Storage } from '../../src/storage/database.js';
 import { createScope, type Scope } from '../../src/storage/scope.js';
 import { VERSIONED_TABLES } from '../../src/domain/index.js';
 import { currentWriteVersion } from '../../src/storage/write-versions.js';
+import { BOOKING_ANSWER_TABLES } from '../../src/domain/venue/migrations/0031_booking_answers.js';
+import { anchoredNow, seedAccount } from '../../src/seed/seed.js';
+import { sql } from 'kysely';
 import { describeEachDatabase } from '../support/suite.js';
 import { addVenue } from '../domain/venue/fixtures.js';
 import { addLayout, addSpace, blockout } from '../domain/venue/spaces-fixtures.js';
@@ -103,6 +106,42 @@ describeEachDatabase('account write versions', ({ server, kind }) => {
       function_space_layouts: [() => store.updateTable('function_space_layouts').set({ pax_maximum: 90 }).where('id', '=', venue.layout).execute()],
       space_occupancies: [() => store.updateTable('space_occupancies').set({ pax: 5 }).where('source_id', '=', venue.blockout).execute()],
     };
+    // What a getBooking answer is made of: rows the seed writes, each rewritten as it is.
+    await seedAccount(server().runtime, { accountId: store.accountId, contacts: 20, randomSeed: 5, now: anchoredNow() });
+    // The seed adds no beverages, packages or items to bookings: one of each, as a client would.
+    const session = await store
+      .selectFrom('booking_sessions')
+      .innerJoin('bookings', 'bookings.id', 'booking_sessions.booking_id')
+      .select(['booking_sessions.id', 'booking_sessions.booking_id', 'booking_sessions.venue_id'])
+      .where('bookings.current_status', '<>', 4)
+      .executeTakeFirstOrThrow();
+    const food = await store.selectFrom('venue_cost_centers').select('id').where('venue_id', '=', session.venue_id).executeTakeFirstOrThrow();
+    const drinks = await store.selectFrom('venue_beverage_packages').select('id').where('venue_id', '=', session.venue_id).where('current_status', '=', 1).executeTakeFirstOrThrow();
+    await server().client.call('venue', 'addOrUpdateBookingSessionBeverage', {
+      venueId: session.venue_id,
+      bookingId: session.booking_id,
+      sessionId: session.id,
+      beverageId: drinks.id,
+      name: 'House wine',
+      minAttendeesGuaranteed: 10,
+      cost: 20,
+      costcenterId: food.id,
+      costPeriod: 2,
+      sameAsSessionTime: true,
+    });
+    const venuePackage = await store.selectFrom('venue_packages').select('id').where('venue_id', '=', session.venue_id).executeTakeFirstOrThrow();
+    await server().client.call('venue', 'addOrUpdateBookingPackage', { venueId: session.venue_id, bookingId: session.booking_id, packageId: venuePackage.id, numberAttendees: 10 });
+    await server().client.call('venue', 'addItemsToBooking', { venueId: session.venue_id, bookingId: session.booking_id, items: [{ description: 'Parking', quantity: 2, salePrice: 5 }] });
+    for (const table of BOOKING_ANSWER_TABLES) {
+      writes[table] = [
+        async () => {
+          const row = await sql<{ id: number | null }>`select min(id) as id from ${sql.table(table)} where account_id = ${store.accountId}`.execute(store.executor);
+          const id = row.rows[0]?.id;
+          assert.ok(id !== null && id !== undefined, `the account has a row of ${table}`);
+          await sql`update ${sql.table(table)} set account_id = account_id where id = ${id}`.execute(store.executor);
+        },
+      ];
+    }
     assert.deepEqual(Object.keys(writes).sort(), Object.keys(VERSIONED_TABLES).sort(), 'every versioned table is written here');
     for (const [table, list] of Object.entries(writes)) {
       for (const [i, write] of list.entries()) {

@@ -13,6 +13,7 @@ import { catalogActions } from './catalog/index.js';
 import { catalogMigration } from './catalog/migrations/0015_venue_catalog.js';
 import { venue as venueMigration } from './migrations/0012_venue.js';
 import { venueReadPathsMigration } from './migrations/0026_venue_read_paths.js';
+import { BOOKING_ANSWER_TABLES, bookingAnswersMigration } from './migrations/0031_booking_answers.js';
 import { ariWriteActions } from './rooms/ari/writes/index.js';
 import { roomsActions } from './rooms/index.js';
 import { roomsMigration } from './rooms/migrations/0014_venue_rooms.js';
@@ -124,9 +125,9 @@ export const venue = defineNamespace({
     getVenue,
     getVenueList,
   },
-  migrations: [venueMigration, spacesMigration, roomsMigration, catalogMigration, bookingsMigration, sessionsMigration, bookingPeopleMigration, occupancyLongHoldsMigration, bookingMoneyMigration, bookingDocumentsMigration, accommodationMigration, venueReadPathsMigration],
+  migrations: [venueMigration, spacesMigration, roomsMigration, catalogMigration, bookingsMigration, sessionsMigration, bookingPeopleMigration, occupancyLongHoldsMigration, bookingMoneyMigration, bookingDocumentsMigration, accommodationMigration, venueReadPathsMigration, bookingAnswersMigration],
   seeder: venueSeeder,
-  // What a getAvailableFunctionSpaces answer is made of (spaces/availability/answer-cache.ts); triggers by 0026_venue_read_paths.
+  // What a getAvailableFunctionSpaces answer is made of (spaces/availability/available-spaces.ts, storage/answer-cache.ts); triggers by 0026_venue_read_paths.
   versionedTables: {
     venues: { key: 'id' },
     function_spaces: { key: 'id' },
@@ -134,6 +135,8 @@ export const venue = defineNamespace({
     function_space_event_types: { key: null },
     function_space_layouts: { key: 'id' },
     space_occupancies: { key: 'id' },
+    // …and what a getBooking answer is made of (bookings/get.ts); triggers by 0031_booking_answers.
+    ...Object.fromEntries(BOOKING_ANSWER_TABLES.map((table) => [table, { key: 'id' }])),
   },
   routes: async (app, runtime) => {
     await venueRoutes(app, runtime);

@@ -3,6 +3,7 @@ import { before, it } from 'node:test';
 import { createClient } from '../../../src/client/index.js';
 import { bookingResult } from '../../../src/domain/venue/bookings/schemas.js';
 import { seedAccount } from '../../../src/seed/seed.js';
+import { answerCacheSize } from '../../../src/storage/answer-cache.js';
 import { expectApiError } from '../../support/api-error.js';
 import { describeEachDatabase } from '../../support/suite.js';
 import { addBooking, bookingWorld, type BookingWorld } from './bookings-fixtures.js';
@@ -57,6 +58,28 @@ describeEachDatabase('venue bookings: getBooking and the booking lists', ({ serv
     }
     assert.equal(b.totalAmount, 0);
     await expectApiError(server().client.call('venue', 'addOrUpdateBooking', { ...{ venueId: w.venueId }, id: ids[0], code: 'abc-123' }), 400, 24297, 'code');
+  });
+
+  it('keeps a getBooking answer while nothing changes, and reads afresh after any write it shows, for its own account only', async () => {
+    const id = await addBooking(server().client, w, { currentStatus: 2 });
+    type Shown = { contact: { firstName: string }; additionalItems: unknown[]; totalAmount: number; name: string };
+    const read = () => server().client.call<Shown>('venue', 'getBooking', { id });
+    const first = await read();
+    const kept = answerCacheSize(server().store(), 'venue-booking').entries;
+    assert.ok(kept >= 1, 'the answer is kept');
+    assert.deepEqual(await read(), first);
+
+    await server().client.call('contact', 'addOrUpdateContact', { id: w.contactId, firstName: 'Avery' });
+    assert.equal((await read()).contact.firstName, 'Avery', 'a write to the contact shows at once');
+    await server().client.call('venue', 'addItemsToBooking', { venueId: w.venueId, bookingId: id, items: [{ description: 'Parking', quantity: 2, salePrice: 5 }] });
+    const withItem = await read();
+    assert.equal(withItem.additionalItems.length, 1, 'a new line shows at once');
+    assert.equal(withItem.totalAmount, 10);
+    await server().client.call('venue', 'addOrUpdateBooking', { venueId: w.venueId, id, name: 'Renamed Summit' });
+    assert.equal((await read()).name, 'Renamed Summit');
+
+    const other = await server().newAccount({ withUser: 'primary' });
+    await expectApiError(createClient({ url: server().url, key: other.key, secret: other.secret }).call('venue', 'getBooking', { id }), 404, 23026);
   });
 
   it('answers 404 for a booking of another account, on every action', async () => {

@@ -1,7 +1,7 @@
 import type { Migration } from '../../../storage/ddl.js';
 import { versionTable } from '../../../storage/write-versions.js';
 
-/** What a getAvailableFunctionSpaces answer is made of (spaces/availability/answer-cache.ts). */
+/** What a getAvailableFunctionSpaces answer is made of (spaces/availability/available-spaces.ts, storage/answer-cache.ts). */
 const AVAILABILITY_TABLES = ['venues', 'function_spaces', 'function_space_parts', 'function_space_event_types', 'function_space_layouts', 'space_occupancies'] as const;
 
 /**

@@ -26,7 +26,7 @@ export interface AvailabilitySpace {
 export interface AvailabilityReads {
   /** The venue, read with the rest (undefined: removed since the call found it). */
   venue: VenueRow | undefined;
-  /** The account's write version all of it was read at, when known to be one (answer-cache.ts). */
+  /** The account's write version all of it was read at, when known to be one (storage/answer-cache.ts). */
   version: number | undefined;
   /** The venue's spaces in id order. */
   spaces: AvailabilitySpace[];

@@ -22,7 +22,7 @@ import type { Interval } from '../intervals.js';
 import { LAYOUT_TYPES } from '../layout-types.js';
 import { conflictIn, spaceBlocking } from '../space-blocking.js';
 import { formatLocal, HOUR, zoneOf } from '../venue-time.js';
-import { keepAnswer, keptAnswer } from './answer-cache.js';
+import { answerCache } from '../../../../storage/answer-cache.js';
 import { availabilityReads, type AvailabilityReads, type AvailabilitySpace } from './available-spaces-reads.js';
 import { endNotAfterStart, instantOf, venueTimestamp, wallOf, type VenueMoment } from './params.js';
 
@@ -109,6 +109,17 @@ function availableSpace(
   return { ...base, isAvailable: true, reason: null, conflict: null };
 }
 
+/**
+ * Answers kept per account while its write version stands (storage/answer-cache.ts): booking
+ * widgets ask the same few questions (today, this weekend, a given evening) over and over, and
+ * every answer costs a dozen statements' worth of rows and the conflict search over all the
+ * venue's spaces. What an answer is made of (venues, function_spaces, function_space_parts,
+ * function_space_event_types, function_space_layouts, space_occupancies) is versioned by
+ * 0026_venue_read_paths. A page of 100 spaces is some 20 kB of JSON, a few times that as
+ * objects: 1,024 answers are at most a few tens of MB.
+ */
+const availabilityAnswers = answerCache<ListAnswer<typeof availableSpaceResult>>({ name: 'venue-available-spaces', limit: 1_024 });
+
 const heldSpacesOf = (reads: AvailabilityReads): Set<number> => new Set(reads.occupancies.map((o) => o.space_id));
 
 type Question = { venueId: number; startDatetime: VenueMoment; endDatetime: VenueMoment; eventType?: number | undefined; layoutType?: number | undefined };
@@ -178,14 +189,14 @@ export const getAvailableFunctionSpaces = defineListAction({
   },
   // The spaces as the paged query would find them, answered from the reads every answer makes
   // anyway (no count query, no page query: available-spaces-reads.ts), or the same answer kept
-  // from an earlier call on unchanged data (answer-cache.ts).
+  // from an earlier call on unchanged data (storage/answer-cache.ts).
   async page(ctx, params) {
     compileFilter({}, params.filter ?? {}, ctx.store.dialect);
     const start = params.start ?? 0;
     const perPage = clampPerPage(params.perPage, DEFAULT_CAP);
     const { venueId, startDatetime, endDatetime, eventType, layoutType, pax, spaceIds } = params;
     const question = JSON.stringify([venueId, startDatetime, endDatetime, eventType, layoutType, pax, spaceIds, start, perPage]);
-    const kept = await keptAnswer<ListAnswer<typeof availableSpaceResult>>(ctx.store, question);
+    const kept = await availabilityAnswers.kept(ctx.store, question);
     if (kept !== undefined) return kept;
 
     const { reads, zone, window, keepable } = await readsFor(ctx, params);
@@ -194,7 +205,7 @@ export const getAvailableFunctionSpaces = defineListAction({
     const held = heldSpacesOf(reads);
     const results = spaces.slice(start, start + perPage).map((space) => availableSpace(space, reads, held, zone, window, pax));
     const answer = { meta: { totalResults: spaces.length, start, perPage, count: results.length }, results };
-    if (keepable) keepAnswer(ctx.store, question, reads.version, answer);
+    if (keepable) availabilityAnswers.keep(ctx.store, question, reads.version, answer);
     return answer;
   },
   async items(rows, ctx, params): Promise<AvailableSpace[]> {

@@ -1,0 +1,98 @@
+/**
+ * Whole answers kept per process, per account, and served again while the account's write
+ * version is the one they were computed at. For reads that clients poll (a booking widget's
+ * availability, an integration re-reading a booking) and that cost many statements each.
+ *
+ * Safety rests on the write version (write-versions.ts): every table an answer is made of must
+ * be versioned (the caller's migration and its namespace's `versionedTables` say so, and the
+ * write-versions test writes each of them). An answer is kept only with a version its rows are
+ * known to have been read at (the same version read before and after them, or one read
+ * transaction), and served only while that is still the version, i.e. on unchanged data; a
+ * write through any server process moves it. Nothing is kept or served inside a transaction,
+ * whose own writes are not versioned until it commits. Keys go through tenantKey, so one
+ * account never finds another's answer.
+ */
+import { perDatabase } from './per-database.js';
+import type { Scope } from './scope.js';
+import { tenantKey, type TenantKey } from './tenant-key.js';
+import { currentWriteVersion, currentWriteVersionNow } from './write-versions.js';
+
+export interface AnswerCacheOptions<A> {
+  /** Names the cache among the database's per-process state. */
+  name: string;
+  /** The most an answer cache holds, in units of `weigh` (entries when it is not given); the oldest go first. */
+  limit: number;
+  weigh?: (answer: A) => number;
+}
+
+export interface AnswerCache<A> {
+  /** The kept answer to `question`, when the account's data has not changed since. */
+  kept(store: Scope, question: string): Promise<A | undefined>;
+  /** Keeps an answer computed from rows read at `version` (undefined: not known to be one version). */
+  keep(store: Scope, question: string, version: number | undefined, answer: A): void;
+  /**
+   * Answers from the cache, or computes the answer and keeps it when the version read before
+   * computing is still the version after (so every statement in between read that same data).
+   */
+  answer(store: Scope, question: string, compute: () => Promise<A>): Promise<A>;
+}
+
+interface Entry<A> {
+  version: number;
+  answer: A;
+  weight: number;
+}
+
+interface State<A> {
+  entries: Map<TenantKey, Entry<A>>;
+  weight: number;
+}
+
+export function answerCache<A>(options: AnswerCacheOptions<A>): AnswerCache<A> {
+  const weigh = options.weigh ?? (() => 1);
+  const stateOf = (store: Scope) => perDatabase(store.executor, `answers:${options.name}`, (): State<A> => ({ entries: new Map(), weight: 0 }));
+
+  const drop = (state: State<A>, key: TenantKey) => {
+    const old = state.entries.get(key);
+    if (old === undefined) return;
+    state.entries.delete(key);
+    state.weight -= old.weight;
+  };
+
+  const cache: AnswerCache<A> = {
+    async kept(store, question) {
+      if (store.inTransaction) return undefined;
+      const entry = stateOf(store).entries.get(tenantKey(store, question));
+      if (entry === undefined) return undefined;
+      const version = currentWriteVersionNow(store) ?? (await currentWriteVersion(store));
+      return entry.version === version ? entry.answer : undefined;
+    },
+    keep(store, question, version, answer) {
+      if (store.inTransaction || version === undefined) return;
+      const state = stateOf(store);
+      const key = tenantKey(store, question);
+      drop(state, key);
+      const weight = weigh(answer);
+      if (weight > options.limit) return;
+      state.entries.set(key, { version, answer, weight });
+      state.weight += weight;
+      while (state.weight > options.limit) drop(state, state.entries.keys().next().value as TenantKey);
+    },
+    async answer(store, question, compute) {
+      const kept = await cache.kept(store, question);
+      if (kept !== undefined) return kept;
+      if (store.inTransaction) return compute();
+      const before = await currentWriteVersion(store);
+      const answer = await compute();
+      if ((await currentWriteVersion(store)) === before) cache.keep(store, question, before, answer);
+      return answer;
+    },
+  };
+  return cache;
+}
+
+/** How much a cache holds now, for tests and the bench (entries and total weight). */
+export function answerCacheSize(store: Scope, name: string): { entries: number; weight: number } {
+  const state = perDatabase(store.executor, `answers:${name}`, (): State<unknown> => ({ entries: new Map(), weight: 0 }));
+  return { entries: state.entries.size, weight: state.weight };
+}
