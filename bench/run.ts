@@ -14,7 +14,7 @@ import { prepareDataset, type Dataset, type DatabaseKind } from './datasets/data
 import { DEFAULT_DATA_DIR, ROOT } from './lib/paths.js';
 import { buildMarquee } from './lib/build.js';
 import { machineInfo, pinSelf, planPinning } from './lib/machine.js';
-import { scaleTable, targetsTable, throughputTable, verdicts } from './lib/report.js';
+import { cacheTable, scaleTable, targetsTable, throughputTable, verdicts } from './lib/report.js';
 import { runScale, type ScaleResult } from './scenarios/scale.js';
 import { runThroughput, type ThroughputResults } from './scenarios/throughput.js';
 
@@ -184,6 +184,7 @@ if (throughput) {
 }
 if (scale.length > 0) {
   sections.push(`Scale: getContactList, one client, pages of 100; each cell "first request / p50 of ${options.repeats} more" in ms\n\n${scaleTable(scale)}`);
+  sections.push(`Caches after each export (from /metrics)\n\n${cacheTable(scale)}`);
 }
 sections.push(`Targets (issue 7; SQLite, one core)\n\n${targetsTable(targets)}`);
 process.stdout.write(`\n${sections.join('\n\n')}\n`);

@@ -83,6 +83,30 @@ export function verdicts(throughput: ThroughputResults | null, scale: ScaleResul
   } else {
     out.push({ target: 'sequential export grows linearly', measured: 'needs two SQLite sizes', required: '≤ 1.2 × size ratio', pass: null });
   }
+  const biggest = [...scale].filter((s) => s.kind === 'sqlite').sort((a, b) => b.contacts - a.contacts)[0];
+  if (biggest) {
+    out.push({
+      target: `marquee serve ready (readyz 200) < 1 s at ${fmt(biggest.contacts)} contacts (issue 21)`,
+      measured: `${fmt(biggest.readySeconds, 3)} s from the spawn`,
+      required: '< 1 s',
+      pass: biggest.readySeconds < 1,
+    });
+    out.push({
+      target: `resident set < 250 MB after a full export of ${fmt(biggest.contacts)} contacts (issue 21)`,
+      measured: biggest.memory ? `${fmt(biggest.memory.rssMB, 0)} MB (peak ${fmt(biggest.memory.peakMB, 0)} MB)` : 'not measured',
+      required: '< 250 MB',
+      pass: biggest.memory ? biggest.memory.rssMB < 250 : null,
+    });
+  }
+  if (scale.length > 0) {
+    const over = scale.flatMap((s) => s.caches.filter((c) => (c.unit === 'bytes' ? (c.bytes ?? Infinity) : c.entries) > c.limit).map((c) => c.name));
+    out.push({
+      target: 'every cache within its stated bound after the exports (issue 21)',
+      measured: over.length === 0 ? `${scale[0]?.caches.length ?? 0} caches, all within` : `over: ${over.join(', ')}`,
+      required: 'entries or bytes ≤ bound',
+      pass: over.length === 0 && scale.every((s) => s.caches.length > 0),
+    });
+  }
   if (large) {
     const fetch = large.incremental.p50;
     out.push({
@@ -122,11 +146,39 @@ export function scaleTable(results: ScaleResult[]): string {
     fmt(s.export.seconds, 2),
     fmt(s.export.pageP50, 1),
     cycles(s.incremental),
+    fmt(s.readySeconds, 3),
+    s.memory ? `${fmt(s.memory.rssMB, 0)} (peak ${fmt(s.memory.peakMB, 0)})` : 'n/a',
   ]);
   return table(
-    ['Database', 'Contacts', 'page at 0 ms', 'page at 50% ms', 'page at 90% ms', 'full export s', 'export page p50 ms', '100 changes since a mark ms'],
+    [
+      'Database',
+      'Contacts',
+      'page at 0 ms',
+      'page at 50% ms',
+      'page at 90% ms',
+      'full export s',
+      'export page p50 ms',
+      '100 changes since a mark ms',
+      'ready s',
+      'RSS after export MB',
+    ],
     rows,
   );
+}
+
+/** Each cache after each scale run's export, against its bound. */
+export function cacheTable(results: ScaleResult[]): string {
+  const rows = results.flatMap((s) =>
+    s.caches.map((c) => [
+      `${s.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${fmt(s.contacts)}`,
+      c.name,
+      fmt(c.entries),
+      c.bytes === null ? '' : fmt(c.bytes),
+      `${fmt(c.limit)} ${c.unit}`,
+      (c.unit === 'bytes' ? (c.bytes ?? Infinity) : c.entries) <= c.limit ? 'holds' : 'EXCEEDED',
+    ]),
+  );
+  return table(['Run', 'Cache', 'entries', 'bytes', 'bound', ''], rows);
 }
 
 export function targetsTable(list: TargetVerdict[]): string {

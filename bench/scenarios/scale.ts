@@ -3,13 +3,16 @@
  * (cold caches): getContactList pages at start = 0, 50% and 90% of the data; a full sequential
  * export paging at the cap; and fetching the 100 contacts changed since a fromModifiedDate
  * mark, as a sync engine does. Requests are sent one at a time by a signing client on the
- * load core.
+ * load core. Also how long the server takes from its spawn to a ready /readyz, its resident set
+ * after the export, and every cache's size against its bound then (issue 21).
  */
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient, type Collection } from '../../src/client/index.js';
 import { formatTimestamp } from '../../src/protocol/timestamp.js';
 import type { Dataset } from '../datasets/datasets.js';
 import { sampleContactIds } from '../datasets/sample.js';
+import type { Child } from '../lib/child.js';
 import { startMarquee, type ServerOptions } from './servers.js';
 
 export interface ScaleOptions extends ServerOptions {
@@ -31,6 +34,20 @@ export interface ScaleResult {
   pages: Array<{ at: string; start: number } & Timing>;
   export: { seconds: number; pages: number; contacts: number; pageP50: number; pageP99: number; pageMax: number };
   incremental: Timing & { found: number };
+  /** Spawn of the server process to its first 200 from /readyz (issue 21). */
+  readySeconds: number;
+  /** Resident set after the full export (VmRSS) and its peak (VmHWM), MB; null off Linux. */
+  memory: { rssMB: number; peakMB: number } | null;
+  /** Every per-process cache after the export, from /metrics, with its bound. */
+  caches: CacheReading[];
+}
+
+export interface CacheReading {
+  name: string;
+  entries: number;
+  bytes: number | null;
+  limit: number;
+  unit: 'entries' | 'bytes';
 }
 
 const CAP = 100;
@@ -53,8 +70,48 @@ async function repeat(times: number, fn: () => Promise<unknown>): Promise<Timing
   return { cold, p50: percentile(rest, 50), max: Math.max(...rest) };
 }
 
-export async function runScale(options: ScaleOptions, dataset: Dataset): Promise<ScaleResult> {
+/** VmRSS and VmHWM of a process, in MB. */
+function memoryOf(pid: number | undefined): { rssMB: number; peakMB: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
+  } catch {
+    return null;
+  }
+}
+
+/** The cache gauges of /metrics (server/metrics.ts). */
+async function cachesOf(url: string): Promise<CacheReading[]> {
+  const text = await (await fetch(new URL('/metrics', url))).text();
+  const gauge = (name: string) => new Map([...text.matchAll(new RegExp(`^${name}\\{cache="([^"]+)"\\} (\\d+)$`, 'gm'))].map((m) => [m[1] as string, Number(m[2])]));
+  const [entries, bytes, limitEntries, limitBytes] = ['entries', 'bytes', 'limit_entries', 'limit_bytes'].map((g) => gauge(`marquee_cache_${g}`)) as [
+    Map<string, number>,
+    Map<string, number>,
+    Map<string, number>,
+    Map<string, number>,
+  ];
+  return [...entries].map(([name, n]) => {
+    const byBytes = limitBytes.has(name);
+    return { name, entries: n, bytes: bytes.get(name) ?? null, limit: (byBytes ? limitBytes.get(name) : limitEntries.get(name)) ?? NaN, unit: byBytes ? 'bytes' : 'entries' };
+  });
+}
+
+/** Starts the server and waits for /readyz to answer 200, timing both from the spawn. */
+async function startTimed(options: ScaleOptions, dataset: Dataset): Promise<{ child: Child; readySeconds: number }> {
+  const started = process.hrtime.bigint();
   const child = await startMarquee(options, dataset);
+  for (;;) {
+    const res = await fetch(new URL('/readyz', child.ready.url as string)).catch(() => null);
+    if (res?.status === 200) break;
+    await sleep(5);
+  }
+  return { child, readySeconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+export async function runScale(options: ScaleOptions, dataset: Dataset): Promise<ScaleResult> {
+  const { child, readySeconds } = await startTimed(options, dataset);
+  options.log(`  ready (readyz 200) ${readySeconds.toFixed(3)} s after the spawn`);
   try {
     const client = createClient({ url: child.ready.url as string, key: dataset.key, secret: dataset.secret, retries: 0 });
     const list = (params: Record<string, unknown>) => client.call<Collection<{ id: number }>>('contact', 'getContactList', params);
@@ -90,6 +147,9 @@ export async function runScale(options: ScaleOptions, dataset: Dataset): Promise
     const exportSeconds = Number(process.hrtime.bigint() - exportStarted) / 1e9;
     if (exported !== n) throw new Error(`export returned ${exported} contacts of ${n}`);
     options.log(`  export of ${exported.toLocaleString('en-US')} contacts: ${exportSeconds.toFixed(2)} s in ${pageTimes.length} pages`);
+    const memory = memoryOf(child.process.pid);
+    const caches = await cachesOf(child.ready.url as string);
+    if (memory) options.log(`  resident set after the export ${memory.rssMB.toFixed(0)} MB (peak ${memory.peakMB.toFixed(0)} MB)`);
 
     // A sync engine's cycle: 100 contacts change through the API after its last mark, then it
     // fetches what changed since the mark, once. Each trial is a new mark and new changes, so
@@ -124,6 +184,9 @@ export async function runScale(options: ScaleOptions, dataset: Dataset): Promise
         pageMax: Math.max(...pageTimes),
       },
       incremental: { ...incremental, found },
+      readySeconds,
+      memory,
+      caches,
     };
   } finally {
     await child.stop();

@@ -11,6 +11,7 @@ import type { BackgroundWorker } from '../worker.js';
 import type { Database } from '../storage/schema.js';
 import { findApiKey, type ApiKeyRecord } from './keys.js';
 import type { SecretBox } from './secret-box.js';
+import { reportCacheSize } from '../storage/cache-sizes.js';
 
 export interface KeyResolver {
   find(key: string): Promise<ApiKeyRecord | null>;
@@ -32,6 +33,7 @@ export function createKeyResolver(
   const refreshMs = options.refreshMs ?? 1000;
   const maxEntries = options.maxEntries ?? 10_000;
   const cache = new Map<string, ApiKeyRecord>();
+  reportCacheSize(db, 'api-keys', () => ({ entries: cache.size, bytes: null, limit: maxEntries, unit: 'entries' }));
   let since = Date.now() - OVERLAP_MS;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;

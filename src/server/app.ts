@@ -10,6 +10,7 @@ import { Codes, internalError } from '../protocol/specific-codes.js';
 import type { Runtime } from '../runtime.js';
 import type { RoutePlugin } from './route-plugin.js';
 import { createMetrics } from './metrics.js';
+import { cacheSizes } from '../storage/cache-sizes.js';
 import { createAuthThrottle } from './auth-throttle.js';
 import { createRateLimiter } from './rate-limit.js';
 import { sendError } from './reply.js';
@@ -28,7 +29,7 @@ function answerInternalError(res: ServerResponse): void {
 }
 
 export async function buildApp(runtime: Runtime, plugins: readonly RoutePlugin[] = []): Promise<FastifyInstance> {
-  const metrics = createMetrics();
+  const metrics = createMetrics(() => cacheSizes(runtime.storage.db));
   const limiter = createRateLimiter(runtime.config.rateLimitPerSecond, runtime.config.rateLimitBurst);
   const throttle = createAuthThrottle(runtime.config.authFailuresPerSecond, runtime.config.authFailureBurst);
   const rpc = createRpcHandler(runtime, limiter, metrics, throttle);

@@ -1,6 +1,6 @@
 /**
- * Prometheus metrics: request counts by namespace/action/status and a latency histogram, plus
- * prom-client's default process metrics.
+ * Prometheus metrics: request counts by namespace/action/status and a latency histogram, the
+ * size and bound of every per-process cache, plus prom-client's default process metrics.
  *
  * The two request metrics are counted here and handed to the prom-client registry when it is
  * scraped. prom-client validates and hashes the labels on every observation, which on a
@@ -8,6 +8,7 @@
  * set is looked up by one string key and the histogram bucket is found in a short array.
  */
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import type { CacheSize } from '../storage/cache-sizes.js';
 
 export interface Metrics {
   readonly registry: Registry;
@@ -38,7 +39,7 @@ interface Latency {
 interface Collected {
   name: string;
   help: string;
-  type: 'counter' | 'histogram';
+  type: 'counter' | 'histogram' | 'gauge';
   aggregator: 'sum';
   get(): Promise<{
     name: string;
@@ -49,7 +50,11 @@ interface Collected {
   }>;
 }
 
-export function createMetrics(): Metrics {
+/**
+ * `caches`: the per-process caches and their bounds (storage/cache-sizes.ts), published as
+ * gauges so that an operator (and the bench) sees each one stay within its bound.
+ */
+export function createMetrics(caches: () => ReadonlyArray<{ name: string } & CacheSize> = () => []): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'marquee_' });
   const counts = new Map<string, Count>();
@@ -94,10 +99,33 @@ export function createMetrics(): Metrics {
       return { ...faults, values: [...faultCounts.values()].map((c) => ({ value: c.value, labels: c.labels })) };
     },
   };
+  const gauge = (name: string, help: string, value: (c: { name: string } & CacheSize) => number | null): Collected => {
+    const metric: Collected = {
+      name,
+      help,
+      type: 'gauge',
+      aggregator: 'sum',
+      async get() {
+        const values = caches().flatMap((c) => {
+          const v = value(c);
+          return v === null ? [] : [{ value: v, labels: { cache: c.name } }];
+        });
+        return { ...metric, values };
+      },
+    };
+    return metric;
+  };
+  const cacheGauges = [
+    gauge('marquee_cache_entries', 'Entries held by each per-process cache', (c) => c.entries),
+    gauge('marquee_cache_bytes', 'Bytes held by each per-process cache bounded in bytes', (c) => c.bytes),
+    gauge('marquee_cache_limit_entries', 'Bound of each cache bounded in entries', (c) => (c.unit === 'entries' ? c.limit : null)),
+    gauge('marquee_cache_limit_bytes', 'Bound of each cache bounded in bytes', (c) => (c.unit === 'bytes' ? c.limit : null)),
+  ];
   // The registry only ever calls get() (and reads name and type) on a registered metric.
   registry.registerMetric(requests as unknown as Parameters<Registry['registerMetric']>[0]);
   registry.registerMetric(duration as unknown as Parameters<Registry['registerMetric']>[0]);
   registry.registerMetric(faults as unknown as Parameters<Registry['registerMetric']>[0]);
+  for (const g of cacheGauges) registry.registerMetric(g as unknown as Parameters<Registry['registerMetric']>[0]);
 
   const countOf = (namespace: string, action: string, status: number): Count => {
     const countKey = `${namespace}\u0000${action}\u0000${status}`;

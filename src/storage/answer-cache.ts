@@ -12,6 +12,7 @@
  * whose own writes are not versioned until it commits. Keys go through tenantKey, so one
  * account never finds another's answer.
  */
+import { reportCacheSize } from './cache-sizes.js';
 import { perDatabase } from './per-database.js';
 import type { Scope } from './scope.js';
 import { tenantKey, type TenantKey } from './tenant-key.js';
@@ -20,7 +21,7 @@ import { currentWriteVersion, currentWriteVersionNow } from './write-versions.js
 export interface AnswerCacheOptions<A> {
   /** Names the cache among the database's per-process state. */
   name: string;
-  /** The most an answer cache holds, in units of `weigh` (entries when it is not given); the oldest go first. */
+  /** The most an answer cache holds, in bytes as `weigh` counts them (entries when it is not given); the oldest go first. */
   limit: number;
   weigh?: (answer: A) => number;
 }
@@ -50,7 +51,18 @@ interface State<A> {
 
 export function answerCache<A>(options: AnswerCacheOptions<A>): AnswerCache<A> {
   const weigh = options.weigh ?? (() => 1);
-  const stateOf = (store: Scope) => perDatabase(store.executor, `answers:${options.name}`, (): State<A> => ({ entries: new Map(), weight: 0 }));
+  const unit = options.weigh === undefined ? 'entries' : 'bytes';
+  const stateOf = (store: Scope) =>
+    perDatabase(store.executor, `answers:${options.name}`, (): State<A> => {
+      const state: State<A> = { entries: new Map(), weight: 0 };
+      reportCacheSize(store.executor, `answers:${options.name}`, () => ({
+        entries: state.entries.size,
+        bytes: unit === 'bytes' ? state.weight : null,
+        limit: options.limit,
+        unit,
+      }));
+      return state;
+    });
 
   const drop = (state: State<A>, key: TenantKey) => {
     const old = state.entries.get(key);
@@ -89,10 +101,4 @@ export function answerCache<A>(options: AnswerCacheOptions<A>): AnswerCache<A> {
     },
   };
   return cache;
-}
-
-/** How much a cache holds now, for tests and the bench (entries and total weight). */
-export function answerCacheSize(store: Scope, name: string): { entries: number; weight: number } {
-  const state = perDatabase(store.executor, `answers:${name}`, (): State<unknown> => ({ entries: new Map(), weight: 0 }));
-  return { entries: state.entries.size, weight: state.weight };
 }

@@ -13,6 +13,7 @@ import { INT_MAX, INT_MIN, MAX_FILTER_KEYS, MAX_FILTER_NAME_LENGTH, MAX_FILTER_V
 import { messages, type CollectionParams } from '../registry/params.js';
 import { cachedPage, pagingKey, type PagingKey } from './paging-cache.js';
 import { dialectOf } from './dialects/index.js';
+import { reportCacheSize } from './cache-sizes.js';
 import { perDatabase } from './per-database.js';
 import type { Database } from './schema.js';
 import type { Scope } from './scope.js';
@@ -121,7 +122,11 @@ interface BuiltQuery {
 const MAX_BUILT = 256;
 
 function builtQueries(store: Scope): Map<string, BuiltQuery> {
-  return perDatabase(store.executor, 'collection-queries', () => new Map<string, BuiltQuery>());
+  return perDatabase(store.executor, 'collection-queries', () => {
+    const built = new Map<string, BuiltQuery>();
+    reportCacheSize(store.executor, 'collection-queries', () => ({ entries: built.size, bytes: null, limit: MAX_BUILT, unit: 'entries' }));
+    return built;
+  });
 }
 
 export function clampPerPage(requested: number | undefined, cap: number): number {

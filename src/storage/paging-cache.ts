@@ -20,6 +20,7 @@
 import { expressionBuilder, sql, type OperationNode, type SelectQueryBuilder } from 'kysely';
 import type { DialectName } from './url.js';
 import { dialectOf } from './dialects/index.js';
+import { reportCacheSize } from './cache-sizes.js';
 import { perDatabase } from './per-database.js';
 import type { Database } from './schema.js';
 import type { Executor, Scope } from './scope.js';
@@ -82,7 +83,13 @@ const MAX_SHAPES = 512;
 const ATTEMPTS = 4;
 
 function cacheOf(executor: Executor): Cache {
-  return perDatabase(executor, 'paging', () => ({ shapes: new Map(), states: new Map(), stats: { hits: 0, anchored: 0, fresh: 0 } }));
+  return perDatabase(executor, 'paging', (): Cache => {
+    const cache: Cache = { shapes: new Map(), states: new Map(), stats: { hits: 0, anchored: 0, fresh: 0 } };
+    // Each query's state holds at most MAX_ANCHORS positions and MAX_PAGES pages of ids.
+    reportCacheSize(executor, 'paging-queries', () => ({ entries: cache.states.size, bytes: null, limit: MAX_QUERIES, unit: 'entries' }));
+    reportCacheSize(executor, 'paging-shapes', () => ({ entries: cache.shapes.size, bytes: null, limit: MAX_SHAPES, unit: 'entries' }));
+    return cache;
+  });
 }
 
 /** Counters of how pages were served on this database (for tests and diagnostics). */

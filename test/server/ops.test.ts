@@ -38,6 +38,27 @@ describeEachDatabase(
       assert.match(metrics.text, /marquee_request_duration_seconds_bucket\{le="0.005",namespace="test",action="ping"\}/);
     });
 
+    it('publishes every per-process cache with its bound, and each holds within it', async () => {
+      // Fill a few: a contact read (item cache, paging), and the keys used.
+      const { id } = await server().client.call<{ id: number }>('contact', 'addOrUpdateContact', { firstName: 'Cache', lastName: 'Gauge', email: 'cache.gauge@example.com' });
+      await server().client.call('contact', 'getContact', { id });
+      await server().client.call('contact', 'getContactList', { perPage: 10 });
+      const metrics = await rawHttp(server().url, { method: 'GET', path: '/metrics' });
+      const gauge = (name: string) =>
+        new Map([...metrics.text.matchAll(new RegExp(`^${name}\\{cache="([a-z:-]+)"\\} (\\d+)$`, 'gm'))].map((m) => [m[1] as string, Number(m[2])]));
+      const entries = gauge('marquee_cache_entries');
+      const bytes = gauge('marquee_cache_bytes');
+      const limitEntries = gauge('marquee_cache_limit_entries');
+      const limitBytes = gauge('marquee_cache_limit_bytes');
+      for (const name of ['api-keys', 'contact-list-items', 'paging-queries', 'collection-queries']) assert.ok(entries.has(name), `${name} is published`);
+      assert.ok((entries.get('contact-list-items') ?? 0) >= 1 && (bytes.get('contact-list-items') ?? 0) > 0, 'the contact read was kept');
+      for (const [name, n] of entries) {
+        const limit = limitEntries.get(name);
+        if (limit !== undefined) assert.ok(n <= limit, `${name}: ${n} entries of at most ${limit}`);
+        else assert.ok((bytes.get(name) ?? Infinity) <= (limitBytes.get(name) ?? -1), `${name}: bytes within their bound`);
+      }
+    });
+
     it('logs requests with their id and never the secret or the signature', async () => {
       const res = await server().client.raw('test', 'ping', {});
       const requestId = res.headers.get('x-request-id');

@@ -3,7 +3,7 @@ import { before, it } from 'node:test';
 import { createClient } from '../../../src/client/index.js';
 import { bookingResult } from '../../../src/domain/venue/bookings/schemas.js';
 import { seedAccount } from '../../../src/seed/seed.js';
-import { answerCacheSize } from '../../../src/storage/answer-cache.js';
+import { cacheSizes } from '../../../src/storage/cache-sizes.js';
 import { expectApiError } from '../../support/api-error.js';
 import { describeEachDatabase } from '../../support/suite.js';
 import { addBooking, bookingWorld, type BookingWorld } from './bookings-fixtures.js';
@@ -65,7 +65,7 @@ describeEachDatabase('venue bookings: getBooking and the booking lists', ({ serv
     type Shown = { contact: { firstName: string }; additionalItems: unknown[]; totalAmount: number; name: string };
     const read = () => server().client.call<Shown>('venue', 'getBooking', { id });
     const first = await read();
-    const kept = answerCacheSize(server().store(), 'venue-booking').entries;
+    const kept = cacheSizes(server().store().executor).find((c) => c.name === 'answers:venue-booking')?.entries ?? 0;
     assert.ok(kept >= 1, 'the answer is kept');
     assert.deepEqual(await read(), first);
 

@@ -11,6 +11,7 @@
  * read at that same version, i.e. on unchanged data. Nothing is kept or served inside a
  * transaction, whose own writes are not versioned until commit.
  */
+import { reportCacheSize } from '../../../storage/cache-sizes.js';
 import { perDatabase } from '../../../storage/per-database.js';
 import type { Scope } from '../../../storage/scope.js';
 import { readNow } from '../../../storage/sqlite-direct.js';
@@ -43,7 +44,11 @@ export interface ItemCacheStats {
 }
 
 function cacheOf(store: Scope): ItemCache {
-  return perDatabase(store.executor, 'contact-list-items', () => ({ entries: new Map(), size: 0, stats: { hits: 0, built: 0 } }));
+  return perDatabase(store.executor, 'contact-list-items', (): ItemCache => {
+    const cache: ItemCache = { entries: new Map(), size: 0, stats: { hits: 0, built: 0 } };
+    reportCacheSize(store.executor, 'contact-list-items', () => ({ entries: cache.entries.size, bytes: cache.size, limit: LIMIT_BYTES, unit: 'bytes' }));
+    return cache;
+  });
 }
 
 /** How items were served on this database (for tests and diagnostics). */
