@@ -170,7 +170,7 @@ const measured: Array<{ label: string; result: MeasuredLoad }> = [];
 const ceiling = await startCeiling({ ...options, profileDir: null });
 try {
   const ping = Array.from({ length: 32 }, () => signed(credentials, 'test', 'ping', {}));
-  measured.push({ label: 'node:http ceiling', result: await runLoad(pinning, spec(ceiling.ready.url as string, ping), ceiling.process.pid) });
+  measured.push({ label: 'node:http ceiling', result: await runLoad(pinning, spec(ceiling.ready.url as string, ping), { serverPid: ceiling.process.pid }) });
 } finally {
   await ceiling.stop();
 }
@@ -190,7 +190,7 @@ try {
   if (first.status !== 200 || answer.results?.length !== ROOM_TYPES * WINDOW || answer.results.some((r) => r.cost === null)) {
     throw new Error(`getRoomRates answered unexpectedly (HTTP ${first.status}): ${JSON.stringify(answer).slice(0, 300)}`);
   }
-  measured.push({ label: 'venue.getRoomRates (31 nights)', result: await runLoad(pinning, spec(url, requests), marquee.process.pid) });
+  measured.push({ label: 'venue.getRoomRates (31 nights)', result: await runLoad(pinning, spec(url, requests), { serverPid: marquee.process.pid }) });
 } finally {
   await marquee.stop();
 }

@@ -17,6 +17,8 @@ import { machineInfo, pinSelf, planPinning } from './lib/machine.js';
 import { cacheTable, scaleTable, targetsTable, throughputTable, verdicts } from './lib/report.js';
 import { runScale, type ScaleResult } from './scenarios/scale.js';
 import { runThroughput, type ThroughputResults } from './scenarios/throughput.js';
+import type { Generator } from './load/run-load.js';
+import { wrkVersion } from './load/wrk.js';
 
 
 const USAGE = `npm run bench -- [options]
@@ -34,7 +36,8 @@ const USAGE = `npm run bench -- [options]
                           sync: CRM sync of 10,000 contacts + 2,000 companies into Tryton and the HubSpot double, bench/scenarios/sync.ts)
   --seconds S             measured seconds per throughput case (default 10; quick 3)
   --warmup S              warm-up seconds before each (default 3; quick 1)
-  --connections N         concurrent connections of the load generator (default 10)
+  --connections N,N       connection counts of the throughput cases (default 10,50; the venue and rooms cases use the first)
+  --generator wrk|autocannon  load generator (default wrk when on the PATH: Debian's package wrk; else autocannon)
   --repeats N             timed repetitions of each single scale request (default 20; quick 5)
   --profile               run Marquee with --cpu-prof; profiles go to bench/results/profiles/
   --out FILE              results file (default bench/results/latest.json, quick.json with --quick)
@@ -53,6 +56,7 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     warmup: { type: 'string' },
     connections: { type: 'string' },
+    generator: { type: 'string' },
     repeats: { type: 'string' },
     profile: { type: 'boolean', default: false },
     out: { type: 'string' },
@@ -80,11 +84,14 @@ const options = {
   only: values.only as 'throughput' | 'scale' | 'venue' | 'rooms' | 'cli' | 'sync' | 'sandbox' | undefined,
   seconds: int(values.seconds, quick ? 3 : 10, 'seconds'),
   warmup: int(values.warmup, quick ? 1 : 3, 'warmup'),
-  connections: int(values.connections, 10, 'connections'),
+  connections: (values.connections ?? '10,50').split(',').map((s) => int(s.trim(), 0, 'connections')),
+  generator: (values.generator ?? (wrkVersion() ? 'wrk' : 'autocannon')) as Generator,
   repeats: int(values.repeats, quick ? 5 : 20, 'repeats'),
   profileDir: values.profile ? join(ROOT, 'bench', 'results', 'profiles') : null,
   out: resolve(values.out ?? join(ROOT, 'bench', 'results', quick ? 'quick.json' : 'latest.json')),
 };
+if (options.generator !== 'wrk' && options.generator !== 'autocannon') throw new Error(`--generator must be wrk or autocannon, got '${String(options.generator)}'`);
+if (options.generator === 'wrk' && !wrkVersion()) throw new Error('--generator wrk: wrk is not on the PATH (Debian: apt-get install wrk)');
 if (options.only !== undefined && !['throughput', 'scale', 'venue', 'rooms', 'cli', 'sync', 'sandbox'].includes(options.only)) {
   throw new Error(`--only must be throughput, scale, venue, rooms, cli, sync or sandbox, got '${options.only}'`);
 }
@@ -111,10 +118,24 @@ const kinds: DatabaseKind[] = options.postgres ? ['sqlite', 'postgres'] : ['sqli
 let throughput: ThroughputResults | null = null;
 if (options.only === undefined || options.only === 'throughput') {
   const dataset = await prepareDataset('sqlite', options.contacts, { ...datasetOptions, jsonServer: true });
-  log(`\nthroughput: ${options.connections} connections, ${options.warmup} s warm-up, ${options.seconds} s measured per case`);
+  const onPostgres = options.postgres ? await prepareDataset('postgres', options.contacts, datasetOptions) : null;
+  log(
+    `\nthroughput: ${options.generator}, ${options.connections.join(' and ')} connections, ${options.warmup} s warm-up, ${options.seconds} s measured per case, ` +
+      `each after the ceiling`,
+  );
   throughput = await runThroughput(
-    { pinning, buildDir, profileDir: options.profileDir, connections: options.connections, seconds: options.seconds, warmupSeconds: options.warmup, log },
+    {
+      pinning,
+      buildDir,
+      profileDir: options.profileDir,
+      connections: options.connections,
+      generator: options.generator,
+      seconds: options.seconds,
+      warmupSeconds: options.warmup,
+      log,
+    },
     dataset,
+    onPostgres,
   );
 }
 
@@ -178,15 +199,16 @@ const header = [
 const sections = [header];
 if (throughput) {
   sections.push(
-    `Throughput: SQLite, ${throughput.dataset.contacts.toLocaleString('en-US')} contacts, autocannon with ${throughput.connections} connections, ` +
-      `${throughput.warmupSeconds} s warm-up + ${throughput.seconds} s per row\n\n${throughputTable(throughput)}`,
+    `Throughput: ${throughput.datasets.map((d) => `${d.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} with ${d.contacts.toLocaleString('en-US')} contacts`).join(', ')}; ` +
+      `${throughput.generator === 'wrk' ? (wrkVersion() ?? 'wrk') : 'autocannon'}, ${throughput.warmupSeconds} s warm-up + ${throughput.seconds} s per row, ` +
+      `each row after a ceiling run of its own (server CPU: Marquee's process, plus PostgreSQL's backends where shown)\n\n${throughputTable(throughput)}`,
   );
 }
 if (scale.length > 0) {
   sections.push(`Scale: getContactList, one client, pages of 100; each cell "first request / p50 of ${options.repeats} more" in ms\n\n${scaleTable(scale)}`);
   sections.push(`Caches after each export (from /metrics)\n\n${cacheTable(scale)}`);
 }
-sections.push(`Targets (issue 7; SQLite, one core)\n\n${targetsTable(targets)}`);
+sections.push(`Targets (issues 7 and 21; one core for the server)\n\n${targetsTable(targets)}`);
 process.stdout.write(`\n${sections.join('\n\n')}\n`);
 
 const versions = {
@@ -194,6 +216,7 @@ const versions = {
   revision: gitRevision(),
   node: process.version,
   autocannon: packageVersion('autocannon'),
+  wrk: wrkVersion(),
   jsonServer: packageVersion('json-server'),
   ...(await databaseVersions()),
 };
@@ -224,7 +247,7 @@ log(`\nresults written to ${options.out} (${Math.round((Date.now() - started) / 
 if (options.only === undefined || options.only === 'venue') {
   const venue = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'bench', 'venue-availability.ts'), '--seconds', String(options.seconds), '--warmup', String(options.warmup), '--connections', String(options.connections), ...(options.fresh ? ['--fresh'] : [])],
+    ['--import', 'tsx', join(ROOT, 'bench', 'venue-availability.ts'), '--seconds', String(options.seconds), '--warmup', String(options.warmup), '--connections', String(options.connections[0]), ...(options.fresh ? ['--fresh'] : [])],
     { stdio: 'inherit' },
   );
   if (venue.status !== 0) log(`venue availability case failed (exit ${venue.status})`);
@@ -233,7 +256,7 @@ if (options.only === undefined || options.only === 'venue') {
 if (options.only === undefined || options.only === 'rooms') {
   const rooms = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'bench', 'room-rates.ts'), '--seconds', String(options.seconds), '--warmup', String(options.warmup), '--connections', String(options.connections), ...(options.fresh ? ['--fresh'] : []), ...(options.profileDir ? ['--profile'] : [])],
+    ['--import', 'tsx', join(ROOT, 'bench', 'room-rates.ts'), '--seconds', String(options.seconds), '--warmup', String(options.warmup), '--connections', String(options.connections[0]), ...(options.fresh ? ['--fresh'] : []), ...(options.profileDir ? ['--profile'] : [])],
     { stdio: 'inherit' },
   );
   if (rooms.status !== 0) log(`room rates case failed (exit ${rooms.status})`);

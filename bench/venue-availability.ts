@@ -271,7 +271,7 @@ const measured: Array<{ label: string; result: MeasuredLoad }> = [];
 const ceiling = await startCeiling(options);
 try {
   const ping = Array.from({ length: 32 }, () => signed(credentials, 'test', 'ping', {}));
-  measured.push({ label: 'node:http ceiling', result: await runLoad(pinning, spec(ceiling.ready.url as string, ping), ceiling.process.pid) });
+  measured.push({ label: 'node:http ceiling', result: await runLoad(pinning, spec(ceiling.ready.url as string, ping), { serverPid: ceiling.process.pid }) });
 } finally {
   await ceiling.stop();
 }
@@ -290,7 +290,7 @@ try {
   if (first.status !== 200 || answer.results?.length !== SPACES || answer.results.every((r) => r.isAvailable)) {
     throw new Error(`getAvailableFunctionSpaces answered unexpectedly (HTTP ${first.status}): ${JSON.stringify(answer).slice(0, 300)}`);
   }
-  measured.push({ label: 'venue.getAvailableFunctionSpaces', result: await runLoad(pinning, spec(url, requests), marquee.process.pid) });
+  measured.push({ label: 'venue.getAvailableFunctionSpaces', result: await runLoad(pinning, spec(url, requests), { serverPid: marquee.process.pid }) });
 
   // The same booking of 20 sessions every time, as a booking screen polls it (issue 16).
   const booking = Array.from({ length: 32 }, () => signed(credentials, 'venue', 'getBooking', { id: dataset.bookingId }));
@@ -299,7 +299,7 @@ try {
   if (read.status !== 200 || detail.sessions?.length !== CONFERENCE_SESSIONS) {
     throw new Error(`getBooking answered unexpectedly (HTTP ${read.status}): ${JSON.stringify(detail).slice(0, 300)}`);
   }
-  measured.push({ label: `venue.getBooking (${CONFERENCE_SESSIONS} sessions)`, result: await runLoad(pinning, spec(url, booking), marquee.process.pid) });
+  measured.push({ label: `venue.getBooking (${CONFERENCE_SESSIONS} sessions)`, result: await runLoad(pinning, spec(url, booking), { serverPid: marquee.process.pid }) });
 } finally {
   await marquee.stop();
 }

@@ -25,3 +25,27 @@ export async function sampleContactIds(dataset: Dataset, count: number, seed: nu
     await storage.close();
   }
 }
+
+/**
+ * The contacts with the most relations (companies, subscription groups, custom values, notes):
+ * the seeded records an integration reads most, and the dearest to answer.
+ */
+export async function relatedContactIds(dataset: Dataset, count: number): Promise<number[]> {
+  const storage = await openStorage(dataset.url);
+  try {
+    const relations = (table: 'company_contacts' | 'subscription_group_members' | 'contact_custom_values' | 'contact_notes') =>
+      storage.db
+        .selectFrom(table)
+        .select((eb) => ['contact_id', eb.fn.countAll<number>().as('n')])
+        .where('account_id', '=', dataset.accountId)
+        .groupBy('contact_id')
+        .execute();
+    const totals = new Map<number, number>();
+    for (const table of ['company_contacts', 'subscription_group_members', 'contact_custom_values', 'contact_notes'] as const) {
+      for (const row of await relations(table)) totals.set(row.contact_id, (totals.get(row.contact_id) ?? 0) + Number(row.n));
+    }
+    return [...totals].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, count).map(([id]) => id);
+  } finally {
+    await storage.close();
+  }
+}

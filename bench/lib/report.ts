@@ -1,4 +1,4 @@
-/** The bench's verdicts on issue 7's targets, and the tables it prints (Markdown, so the README can show them as they are). */
+/** The bench's verdicts on issue 7's and issue 21's targets, and the tables it prints (Markdown, so the README can show them as they are). */
 import type { ScaleResult } from '../scenarios/scale.js';
 import type { CaseId, CaseResult, ThroughputResults } from '../scenarios/throughput.js';
 
@@ -19,55 +19,89 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
-function byId(results: ThroughputResults | null): Partial<Record<CaseId, CaseResult>> {
-  return Object.fromEntries((results?.cases ?? []).map((c) => [c.id, c]));
+const ratio = (c: CaseResult) => c.result.requestsPerSecond / c.ceiling.requestsPerSecond;
+
+function find(results: ThroughputResults | null, id: CaseId, database: 'sqlite' | 'postgres' | null, connections: number): CaseResult | undefined {
+  return results?.cases.find((c) => c.id === id && c.database === database && c.connections === connections);
 }
 
-/** The ceiling the ratios use: the higher of the two ceiling runs, so drift never flatters Marquee. */
-export function ceilingOf(results: ThroughputResults | null): number | null {
-  const c = byId(results);
-  const runs = [c.ceiling, c.ceilingAgain].filter((x): x is CaseResult => x !== undefined).map((x) => x.result.requestsPerSecond);
-  return runs.length > 0 ? Math.max(...runs) : null;
-}
-
-export function verdicts(throughput: ThroughputResults | null, scale: ScaleResult[]): TargetVerdict[] {
+function throughputVerdicts(throughput: ThroughputResults | null): TargetVerdict[] {
   const out: TargetVerdict[] = [];
-  const c = byId(throughput);
-  const ceiling = ceilingOf(throughput);
-  const ratioTarget = (id: CaseId, name: string, share: number) => {
-    const r = c[id]?.result;
+  const base = throughput?.connections[0] ?? 10;
+  const ratioTarget = (id: CaseId, name: string, share: number, connections: number, issue: string) => {
+    const c = find(throughput, id, 'sqlite', connections);
     out.push({
-      target: `signed ${name} ≥ ${Math.round(share * 100)}% of the ceiling's req/s`,
-      measured: r && ceiling ? `${pct(r.requestsPerSecond / ceiling)} (${fmt(r.requestsPerSecond)} of ${fmt(ceiling)})` : 'not measured',
+      target: `signed ${name} ≥ ${Math.round(share * 100)}% of the ceiling, ${connections} connections (${issue})`,
+      measured: c ? `${pct(ratio(c))} (${fmt(c.result.requestsPerSecond)} of ${fmt(c.ceiling.requestsPerSecond)})` : 'not measured',
       required: `≥ ${Math.round(share * 100)}%`,
-      pass: r && ceiling ? r.requestsPerSecond >= share * ceiling : null,
+      pass: c ? ratio(c) >= share : null,
     });
   };
-  ratioTarget('ping', 'test.ping', 0.55);
-  ratioTarget('getContact', 'getContact', 0.35);
-  ratioTarget('getContactList', 'getContactList (page of 100)', 0.15);
-  ratioTarget('addOrUpdateContact', 'addOrUpdateContact', 0.15);
+  ratioTarget('ping', 'test.ping', 0.55, base, 'issue 7');
+  ratioTarget('getContact', 'getContact', 0.35, base, 'issue 7');
+  ratioTarget('getContactList', 'getContactList (first page of 100)', 0.15, base, 'issue 7');
+  ratioTarget('addOrUpdateContact', 'addOrUpdateContact', 0.15, base, 'issue 7');
   for (const [mine, theirs, name] of [
     ['getContact', 'jsonServerById', 'getContact vs json-server by id'],
     ['getContactList', 'jsonServerPage', 'getContactList vs json-server filtered page'],
   ] as const) {
-    const a = c[mine]?.result;
-    const b = c[theirs]?.result;
+    const a = find(throughput, mine, 'sqlite', base)?.result;
+    const b = find(throughput, theirs, null, base)?.result;
     out.push({
-      target: `${name}: ≥ 10× json-server's req/s`,
+      target: `${name}: ≥ 10× json-server's req/s (issue 7)`,
       measured: a && b ? `${fmt(a.requestsPerSecond / b.requestsPerSecond, 1)}×` : 'not measured',
       required: '≥ 10×',
       pass: a && b ? a.requestsPerSecond >= 10 * b.requestsPerSecond : null,
     });
   }
-  const marquee = (throughput?.cases ?? []).filter((x) => x.server === 'Marquee');
-  const worst = marquee.reduce<CaseResult | null>((w, x) => (w === null || x.result.p99 > w.result.p99 ? x : w), null);
+  const p99Target = (database: 'sqlite' | 'postgres', issue: string) => {
+    const marquee = (throughput?.cases ?? []).filter((x) => x.database === database && x.connections === base);
+    const worst = marquee.reduce<CaseResult | null>((w, x) => (w === null || x.result.p99 > w.result.p99 ? x : w), null);
+    out.push({
+      target: `p99 of every Marquee call on ${database === 'sqlite' ? 'SQLite' : 'PostgreSQL'} < 25 ms at ${base} connections (${issue})`,
+      measured: worst ? `worst ${fmt(worst.result.p99, 2)} ms (${worst.label})` : 'not measured',
+      required: '< 25 ms',
+      pass: worst ? marquee.every((x) => x.result.p99 < 25) : null,
+    });
+  };
+  p99Target('sqlite', 'issue 7');
+  for (const connections of throughput?.connections ?? [10, 50]) {
+    ratioTarget('ping', 'test.ping', 0.8, connections, 'issue 21');
+    ratioTarget('getContact', 'getContact', 0.45, connections, 'issue 21');
+    ratioTarget('getContactListDeep', 'getContactList, deep pages', 0.2, connections, 'issue 21');
+    ratioTarget('addOrUpdateContact', 'addOrUpdateContact', 0.2, connections, 'issue 21');
+  }
+  const busiest = (throughput?.cases ?? []).reduce<CaseResult | null>((w, x) => (w === null || x.result.loadCpuShare > w.result.loadCpuShare ? x : w), null);
   out.push({
-    target: 'p99 of every Marquee call < 25 ms at the measured throughput',
-    measured: worst ? `worst ${fmt(worst.result.p99, 2)} ms (${worst.label})` : 'not measured',
-    required: '< 25 ms',
-    pass: worst ? marquee.every((x) => x.result.p99 < 25) : null,
+    target: `the load generator (${throughput?.generator ?? '?'}) never the bottleneck: < 90% of its core in every case (issue 21)`,
+    measured: busiest ? `busiest ${pct(busiest.result.loadCpuShare)} (${busiest.label}, ${busiest.connections} connections)` : 'not measured',
+    required: '< 90%',
+    pass: busiest ? busiest.result.loadCpuShare < 0.9 : null,
   });
+  const pgGet = find(throughput, 'getContact', 'postgres', base);
+  const sqliteGet = find(throughput, 'getContact', 'sqlite', base);
+  const cpu = (c: CaseResult | undefined) => c?.result.serverCpuMicros ?? null;
+  const pgCpu = cpu(pgGet);
+  const sqliteCpu = cpu(sqliteGet);
+  out.push({
+    target: `getContact on PostgreSQL ≤ 2× SQLite's server CPU per request, backends counted (issue 21)`,
+    measured: pgCpu !== null && sqliteCpu !== null ? `${fmt(pgCpu / sqliteCpu, 2)}× (${fmt(pgCpu)} vs ${fmt(sqliteCpu)} µs)` : 'not measured',
+    required: '≤ 2×',
+    pass: pgCpu !== null && sqliteCpu !== null ? pgCpu <= 2 * sqliteCpu : null,
+  });
+  const pgWrite = find(throughput, 'addOrUpdateContact', 'postgres', base);
+  out.push({
+    target: `addOrUpdateContact on PostgreSQL ≥ 1,500 req/s at ${base} connections (issue 21)`,
+    measured: pgWrite ? `${fmt(pgWrite.result.requestsPerSecond)} req/s` : 'not measured',
+    required: '≥ 1,500',
+    pass: pgWrite ? pgWrite.result.requestsPerSecond >= 1500 : null,
+  });
+  p99Target('postgres', 'issue 21');
+  return out;
+}
+
+export function verdicts(throughput: ThroughputResults | null, scale: ScaleResult[]): TargetVerdict[] {
+  const out: TargetVerdict[] = throughputVerdicts(throughput);
   const sqlite = scale.filter((s) => s.kind === 'sqlite').sort((a, b) => a.contacts - b.contacts);
   const small = sqlite[0];
   const large = sqlite[sqlite.length - 1];
@@ -120,20 +154,26 @@ export function verdicts(throughput: ThroughputResults | null, scale: ScaleResul
 }
 
 export function throughputTable(results: ThroughputResults): string {
-  const ceiling = ceilingOf(results);
   const rows = results.cases.map((c) => [
+    c.database === null ? '–' : c.database === 'sqlite' ? 'SQLite' : 'PostgreSQL',
+    String(c.connections),
     c.label,
     c.server,
     fmt(c.result.requestsPerSecond),
     fmt(c.result.p50, 2),
     fmt(c.result.p99, 2),
-    ceiling ? pct(c.result.requestsPerSecond / ceiling) : '–',
-    c.result.serverCpuMicros === null ? '–' : fmt(c.result.serverCpuMicros),
-    Object.entries(c.result.statuses).every(([s]) => s.startsWith('2')) && c.result.errors === 0
+    fmt(c.ceiling.requestsPerSecond),
+    pct(ratio(c)),
+    c.result.serverCpuMicros === null ? '–' : `${fmt(c.result.serverCpuMicros)}${c.result.helperCpuMicros === null ? '' : ` (PG ${fmt(c.result.helperCpuMicros)})`}`,
+    pct(c.result.loadCpuShare),
+    c.result.errors === 0 && Object.entries(c.result.statuses).every(([s, n]) => n === 0 || s.startsWith('2'))
       ? 'ok'
       : `errors: ${JSON.stringify(c.result.statuses)} ${c.result.errors}`,
   ]);
-  return table(['Call', 'Server', 'req/s', 'p50 ms', 'p99 ms', 'of ceiling', 'server CPU µs/req', 'answers'], rows);
+  return table(
+    ['Database', 'Conns', 'Call', 'Server', 'req/s', 'p50 ms', 'p99 ms', 'ceiling req/s', 'of ceiling', 'server CPU µs/req', 'load gen core', 'answers'],
+    rows,
+  );
 }
 
 export function scaleTable(results: ScaleResult[]): string {

@@ -1,42 +1,31 @@
-/** Runs the load generator (load/worker.ts) on the load core and returns its figures. */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * Runs one load on the load core, with wrk when the machine has it (bench/load/wrk.ts) or the
+ * autocannon worker (load/worker.ts) otherwise, and charges the server's CPU time to the
+ * responses: the server process, plus any processes working for it (PostgreSQL backends).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startChild, tsEntry } from '../lib/child.js';
 import type { Pinning } from '../lib/machine.js';
+import { cpuSecondsOf, cpuSecondsOfAll } from '../lib/proc.js';
 import type { LoadResult, LoadSpec } from './worker.js';
+import { runWrk } from './wrk.js';
 
 export type { LoadResult, LoadSpec, PreparedRequest } from './worker.js';
+export { cpuSecondsOf } from '../lib/proc.js';
 
-/** CPU seconds (user + system) a process has used so far, from /proc; null where there is no /proc. */
-export function cpuSecondsOf(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    // Fields after the parenthesised command name; utime and stime are the 12th and 13th of them.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
+export type Generator = 'wrk' | 'autocannon';
 
 export interface MeasuredLoad extends LoadResult {
+  generator: Generator;
   /** Server CPU time per response over warm-up and run, in microseconds (null without /proc). */
   serverCpuMicros: number | null;
+  /** The part of it spent by helper processes (PostgreSQL backends), when there were any. */
+  helperCpuMicros: number | null;
 }
 
-export async function runLoad(pinning: Pinning, spec: LoadSpec, serverPid?: number): Promise<MeasuredLoad> {
-  const cpuBefore = cpuSecondsOf(serverPid);
+async function runAutocannon(pinning: Pinning, spec: LoadSpec): Promise<LoadResult> {
   const dir = mkdtempSync(join(tmpdir(), 'marquee-bench-load-'));
   try {
     const file = join(dir, 'spec.json');
@@ -49,13 +38,35 @@ export async function runLoad(pinning: Pinning, spec: LoadSpec, serverPid?: numb
       timeoutMs: (spec.warmupSeconds + spec.seconds + 120) * 1000,
     });
     await child.stop();
-    const result = (child.ready as { result: LoadResult }).result;
-    const cpuAfter = cpuSecondsOf(serverPid);
-    const responses = result.requests + result.warmupRequests;
-    const serverCpuMicros =
-      cpuBefore !== null && cpuAfter !== null && responses > 0 ? ((cpuAfter - cpuBefore) * 1e6) / responses : null;
-    return { ...result, serverCpuMicros };
+    return (child.ready as { result: LoadResult }).result;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export interface RunLoadOptions {
+  generator?: Generator;
+  serverPid?: number;
+  /** Processes that work for the server (their CPU counts as the server's), listed at the start. */
+  helperPids?: () => Promise<number[]>;
+}
+
+export async function runLoad(pinning: Pinning, spec: LoadSpec, options: RunLoadOptions = {}): Promise<MeasuredLoad> {
+  const generator = options.generator ?? 'autocannon';
+  const helpers = options.helperPids ? await options.helperPids() : [];
+  const cpuBefore = cpuSecondsOf(options.serverPid);
+  const helpersBefore = cpuSecondsOfAll(helpers);
+  const result = generator === 'wrk' ? await runWrk(pinning, spec) : await runAutocannon(pinning, spec);
+  const cpuAfter = cpuSecondsOf(options.serverPid);
+  const helperSeconds = cpuSecondsOfAll(helpers) - helpersBefore;
+  const responses = result.requests + result.warmupRequests;
+  const perResponse = (seconds: number) => (seconds * 1e6) / responses;
+  const serverCpuMicros =
+    cpuBefore !== null && cpuAfter !== null && responses > 0 ? perResponse(cpuAfter - cpuBefore + helperSeconds) : null;
+  return {
+    ...result,
+    generator,
+    serverCpuMicros,
+    helperCpuMicros: helpers.length > 0 && responses > 0 ? perResponse(helperSeconds) : null,
+  };
 }

@@ -11,12 +11,11 @@
  * build finds its dependencies.
  */
 import { prepareDataset } from '../datasets/datasets.js';
-import { sampleContactIds } from '../datasets/sample.js';
 import { DEFAULT_DATA_DIR } from '../lib/paths.js';
 import { pinSelf, planPinning } from '../lib/machine.js';
 import { runLoad } from '../load/run-load.js';
 import { startCeiling, startMarquee } from '../scenarios/servers.js';
-import { throughputPools } from './pools.js';
+import { poolInputs, throughputPools, type Pool } from '../lib/pools.js';
 
 const [buildA, buildB] = process.argv.slice(2, 4);
 if (!buildA || !buildB) throw new Error('usage: ab.ts <buildDirA> <buildDirB> [cases] [rounds] [contacts]');
@@ -27,8 +26,8 @@ const pinning = planPinning();
 pinSelf(pinning);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const dataset = await prepareDataset('sqlite', contacts, { dataDir: DEFAULT_DATA_DIR, postgresUrl: '', fresh: false, log });
-const ids = await sampleContactIds(dataset, 2000, 7);
-const pools = throughputPools({ key: dataset.key, secret: dataset.secret }, ids);
+const inputs = await poolInputs(dataset, 10);
+const pools: Record<string, Pool> = throughputPools({ key: dataset.key, secret: dataset.secret }, inputs);
 
 const seen = new Map<string, number[]>();
 const note = (label: string, micros: number) => seen.set(label, [...(seen.get(label) ?? []), micros]);
@@ -37,7 +36,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function measure(label: string, start: () => ReturnType<typeof startCeiling>, pool: string): Promise<void> {
   const child = await start();
   try {
-    const result = await runLoad(pinning, { url: child.ready.url as string, connections: 10, warmupSeconds: 1, seconds: 3, ...pools[pool]!() }, child.process.pid);
+    const result = await runLoad(pinning, { url: child.ready.url as string, connections: 10, warmupSeconds: 1, seconds: 3, ...pools[pool]!() }, { serverPid: child.process.pid });
     note(label, result.serverCpuMicros ?? NaN);
     log(`  ${label}: ${result.serverCpuMicros?.toFixed(1)} µs/request, ${Math.round(result.requestsPerSecond)} req/s`);
   } finally {

@@ -8,14 +8,13 @@
  *   node --import tsx bench/tools/cpu-per-request.ts [contacts] [rounds] [cases,…]
  */
 import { prepareDataset } from '../datasets/datasets.js';
-import { sampleContactIds } from '../datasets/sample.js';
 import { DEFAULT_DATA_DIR } from '../lib/paths.js';
 import { buildMarquee } from '../lib/build.js';
 import type { Child } from '../lib/child.js';
 import { pinSelf, planPinning } from '../lib/machine.js';
 import { runLoad } from '../load/run-load.js';
 import { startCeiling, startMarquee } from '../scenarios/servers.js';
-import { throughputPools } from './pools.js';
+import { poolInputs, throughputPools, type Pool } from '../lib/pools.js';
 
 const contacts = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 3);
@@ -26,9 +25,9 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const dataDir = DEFAULT_DATA_DIR;
 const buildDir = buildMarquee(dataDir, log);
 const dataset = await prepareDataset('sqlite', contacts, { dataDir, postgresUrl: '', fresh: false, log });
-const ids = await sampleContactIds(dataset, 2000, 7);
+const inputs = await poolInputs(dataset, 10);
 const credentials = { key: dataset.key, secret: dataset.secret };
-const pools = throughputPools(credentials, ids);
+const pools: Record<string, Pool> = throughputPools(credentials, inputs);
 const seen = new Map<string, number[]>();
 for (let round = 0; round < rounds; round++) {
   for (const name of wanted) {
@@ -36,7 +35,7 @@ for (let round = 0; round < rounds; round++) {
     if (!pool) throw new Error(`unknown case ${name}`);
     const child: Child = name === 'ceiling' ? await startCeiling({ pinning, buildDir, profileDir: null }) : await startMarquee({ pinning, buildDir, profileDir: null }, dataset);
     try {
-      const result = await runLoad(pinning, { url: child.ready.url as string, connections: 10, warmupSeconds: 1, seconds: 3, ...pool() }, child.process.pid);
+      const result = await runLoad(pinning, { url: child.ready.url as string, connections: 10, warmupSeconds: 1, seconds: 3, ...pool() }, { serverPid: child.process.pid });
       const bad = Object.keys(result.statuses).some((s) => !s.startsWith('2'));
       if (bad) log(`${name}: non-2xx answers ${JSON.stringify(result.statuses)}`);
       seen.set(name, [...(seen.get(name) ?? []), result.serverCpuMicros ?? NaN]);

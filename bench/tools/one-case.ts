@@ -4,11 +4,10 @@
  * kept SQLite dataset and the case's request pool.
  */
 import { prepareDataset, type Dataset } from '../datasets/datasets.js';
-import { sampleContactIds } from '../datasets/sample.js';
 import { buildMarquee } from '../lib/build.js';
 import { pinSelf, planPinning, type Pinning } from '../lib/machine.js';
 import { DEFAULT_DATA_DIR } from '../lib/paths.js';
-import { throughputPools, type Pool } from './pools.js';
+import { poolInputs, throughputPools, type Pool } from '../lib/pools.js';
 
 export interface OneCase {
   which: string;
@@ -29,8 +28,8 @@ export async function setUpOneCase(defaults: { contacts: number; seconds: number
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const buildDir = buildMarquee(DEFAULT_DATA_DIR, log);
   const dataset = await prepareDataset('sqlite', contacts, { dataDir: DEFAULT_DATA_DIR, postgresUrl: '', fresh: false, log });
-  const ids = await sampleContactIds(dataset, 2000, 7);
-  const pool = throughputPools({ key: dataset.key, secret: dataset.secret }, ids)[which];
+  const inputs = await poolInputs(dataset, 10);
+  const pool = (throughputPools({ key: dataset.key, secret: dataset.secret }, inputs) as Record<string, Pool>)[which];
   if (!pool) throw new Error(`unknown case ${which}`);
   return { which, seconds, pinning, buildDir, dataset, pool, log };
 }

@@ -26,7 +26,7 @@ const recorder = new Promise<void>((resolve) => {
   }, (warmup + 0.5) * 1000);
 });
 try {
-  const result = await runLoad(pinning, { url: child.ready.url as string, connections: 10, warmupSeconds: warmup, seconds, ...pool() }, child.process.pid);
+  const result = await runLoad(pinning, { url: child.ready.url as string, connections: 10, warmupSeconds: warmup, seconds, ...pool() }, { serverPid: child.process.pid });
   log(`${which}: ${Math.round(result.requestsPerSecond)} req/s, server ${result.serverCpuMicros?.toFixed(1)} µs CPU/request`);
   await recorder;
 } finally {

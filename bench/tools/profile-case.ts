@@ -26,7 +26,7 @@ const warmup = 2;
 const from = micros() + (warmup + 1.5) * 1e6;
 let to: number;
 try {
-  const result = await runLoad(pinning, { url: child.ready.url as string, connections: 10, warmupSeconds: warmup, seconds, ...pool() }, child.process.pid);
+  const result = await runLoad(pinning, { url: child.ready.url as string, connections: 10, warmupSeconds: warmup, seconds, ...pool() }, { serverPid: child.process.pid });
   to = micros() - 1e6;
   log(`${which}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, statuses ${JSON.stringify(result.statuses)}, server ${result.serverCpuMicros?.toFixed(1)} µs CPU/request`);
 } finally {

@@ -24,7 +24,7 @@ const tracer = new Promise<void>((resolve) => {
   }, 2500);
 });
 try {
-  const result = await runLoad(pinning, { url: child.ready.url as string, connections: 10, warmupSeconds: 2, seconds, ...pool() }, child.process.pid);
+  const result = await runLoad(pinning, { url: child.ready.url as string, connections: 10, warmupSeconds: 2, seconds, ...pool() }, { serverPid: child.process.pid });
   log(`${which}: ${Math.round(result.requestsPerSecond)} req/s untraced-average (tracing slows the server)`);
   await tracer;
 } finally {

@@ -6,7 +6,6 @@
  * it first (a race is settled by the primary key: the loser reads the winner's row).
  */
 import { createPrivateKey, generateKeyPairSync, randomBytes, X509Certificate, type KeyObject } from 'node:crypto';
-import forge from 'node-forge';
 import type { SecretBox } from '../auth/secret-box.js';
 import type { Storage } from '../storage/database.js';
 
@@ -25,7 +24,9 @@ export interface SigningKey {
 const KEY_NAME = 'sns';
 const CERT_YEARS = 20;
 
-function selfSignedCertificate(publicKeyPem: string, privateKeyPem: string, now: number): string {
+/** node-forge is imported here only: a certificate is made once per database, not per start. */
+async function selfSignedCertificate(publicKeyPem: string, privateKeyPem: string, now: number): Promise<string> {
+  const { default: forge } = await import('node-forge');
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKeyPem);
   // A positive serial number: forge takes hex, and a leading 0-7 digit keeps the sign bit clear.
@@ -63,7 +64,7 @@ async function createRow(storage: Storage, box: SecretBox): Promise<void> {
       name: KEY_NAME,
       private_key_box: box.seal(privateKey),
       public_key: publicKey,
-      certificate: selfSignedCertificate(publicKey, privateKey, now),
+      certificate: await selfSignedCertificate(publicKey, privateKey, now),
       created_at: now,
     })
     .onConflict((oc) => oc.column('name').doNothing())

@@ -8,7 +8,7 @@
  * alone unless asked to add a batch, and `resetAccount` seeds it again as it was first seeded.
  */
 import { randomInt } from 'node:crypto';
-import { Faker, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import { createAccount, findDemoAccount } from '../auth/accounts.js';
 import { createApiKey, findApiKey, listApiKeys } from '../auth/keys.js';
 import type { Runtime } from '../runtime.js';
@@ -35,9 +35,11 @@ export function anchoredNow(clock = Date.now()): number {
 /**
  * Faker for one batch. The first batch uses the seed itself (so `--random-seed N` means what it
  * always meant); later batches mix in their number, so `--add` with the same seed adds new
- * records rather than the first batch's again.
+ * records rather than the first batch's again. Faker (every locale's data, ~50 ms to load) is
+ * imported on first use: a server that does not seed never loads it.
  */
-function fakerFor(randomSeed: number, batch: number): Faker {
+async function fakerFor(randomSeed: number, batch: number): Promise<Faker> {
+  const { Faker, en } = await import('@faker-js/faker');
   const faker = new Faker({ locale: [en] });
   faker.seed(batch === 1 ? randomSeed : [randomSeed, batch]);
   return faker;
@@ -75,7 +77,7 @@ export interface PlannedRun {
 /** Runs every seeder for a batch already claimed in `seed_runs`, then marks it finished. */
 export async function runClaimedBatch(runtime: Runtime, accountId: number, plan: PlannedRun): Promise<SeedResult> {
   const db = runtime.storage.db;
-  const faker = fakerFor(plan.randomSeed, plan.batch);
+  const faker = await fakerFor(plan.randomSeed, plan.batch);
   // faker.date.* measure from this instead of the clock.
   faker.setDefaultRefDate(plan.now);
   const store = createScope(db, accountId, runtime.storage.dialect);

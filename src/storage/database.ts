@@ -69,9 +69,11 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
     native.pragma('synchronous = NORMAL');
     native.pragma('foreign_keys = ON');
     native.pragma('busy_timeout = 5000');
-    // 64 MiB of page cache rather than SQLite's 2 MiB: related rows of a page of contacts are
-    // spread over many pages, and every page not cached is a read from the OS.
-    native.pragma('cache_size = -65536');
+    // 32 MiB of page cache rather than SQLite's 2 MiB: related rows of a page of contacts are
+    // spread over many pages, and every page not cached is a read from the OS (a few µs from
+    // its page cache). Not more: it is most of what a server holds after paging through a
+    // large collection, and issue 21 bounds the resident set at 250 MB (docs/performance.md).
+    native.pragma('cache_size = -32768');
     // Checkpoints run on their own thread (checkpointer.ts); the WAL file is trimmed back when reset.
     const checkpointer = target.memory ? null : startCheckpointer(target.file);
     if (checkpointer) {

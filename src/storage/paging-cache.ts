@@ -20,6 +20,7 @@
 import { expressionBuilder, sql, type OperationNode, type SelectQueryBuilder } from 'kysely';
 import type { DialectName } from './url.js';
 import { dialectOf } from './dialects/index.js';
+import { addAnchor, newAnchors, nearestAnchor, type Anchors } from './anchors.js';
 import { reportCacheSize } from './cache-sizes.js';
 import { perDatabase } from './per-database.js';
 import type { Database } from './schema.js';
@@ -55,8 +56,8 @@ export interface Shape {
 interface State {
   version: number;
   total: number;
-  /** Position → id of the row just before it, at `version`. */
-  anchors: Map<number, number>;
+  /** Positions → id of the row just before each, at `version`. */
+  anchors: Anchors;
   /** For id-only queries, `start:perPage` → the page's ids, at `version`. */
   pages: Map<string, number[]>;
 }
@@ -77,7 +78,11 @@ export interface PagingStats {
 }
 
 const MAX_QUERIES = 256;
-const MAX_ANCHORS = 16;
+/**
+ * Positions remembered per query: enough that a client cycling through a thousand pages of a
+ * collection (several integrations paging it, a UI jumping about) starts each from its own.
+ */
+const MAX_ANCHORS = 1024;
 const MAX_PAGES = 8;
 const MAX_SHAPES = 512;
 const ATTEMPTS = 4;
@@ -171,14 +176,6 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V, limit: number): void {
   if (map.size > limit) map.delete(map.keys().next().value as K);
 }
 
-function nearestAnchor(state: State, start: number): { position: number; id: number } | null {
-  let best: { position: number; id: number } | null = null;
-  for (const [position, id] of state.anchors) {
-    if (position <= start && (best === null || position > best.position)) best = { position, id };
-  }
-  return best;
-}
-
 /** The page at `version`, or no rows when the data is no longer at that version. */
 async function guardedPage<Row>(
   q: PagedQuery<Row>,
@@ -247,7 +244,7 @@ export async function cachedPage<Row>(q: PagedQuery<Row>, given?: PagingKey): Pr
   const record = (state: State, rows: Row[]) => {
     const last = rows[rows.length - 1] as Record<string, unknown> | undefined;
     if (idKey !== null && last !== undefined && typeof last[idKey] === 'number') {
-      remember(state.anchors, q.start + rows.length, last[idKey], MAX_ANCHORS);
+      addAnchor(state.anchors, q.start + rows.length, last[idKey], MAX_ANCHORS);
     }
     if (shape.idOnly && idKey !== null) {
       remember(state.pages, pageKey, rows.map((row) => (row as Record<string, number>)[idKey] as number), MAX_PAGES);
@@ -265,7 +262,7 @@ export async function cachedPage<Row>(q: PagedQuery<Row>, given?: PagingKey): Pr
       const rows = idKey === null ? [] : ids.map((id) => ({ [idKey]: id }) as Row);
       return { total: known.total, rows, version: known.version, continued: false };
     }
-    const anchor = nearestAnchor(known, q.start);
+    const anchor = nearestAnchor(known.anchors, q.start);
     const rows = await guardedPage(q, dialect, known.version, anchor);
     if (rows.length > 0) {
       cache.stats.hits++;
@@ -281,7 +278,7 @@ export async function cachedPage<Row>(q: PagedQuery<Row>, given?: PagingKey): Pr
     const consistent =
       rows.length > 0 || (q.start >= total && (await currentWriteVersion(q.store)) === version);
     if (!consistent) continue; // a write landed between the COUNT and the page: read both again
-    const state: State = { version, total, anchors: new Map(), pages: new Map() };
+    const state: State = { version, total, anchors: newAnchors(), pages: new Map() };
     record(state, rows);
     remember(cache.states, key, state, MAX_QUERIES);
     cache.stats.fresh++;

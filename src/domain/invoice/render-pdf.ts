@@ -2,28 +2,22 @@
  * The invoice as a PDF (invoiceUrlPdf), drawn with pdfkit in its built-in Helvetica: no font
  * files to ship, and every PDF reader has the metrics.
  */
-import PDFDocument from 'pdfkit';
 import { STATUS_DESCRIPTIONS, type InvoiceStatusCode } from './codes.js';
 import { formatMoney } from './money.js';
 import { addressLines } from './render-html.js';
 import type { InvoiceDetail } from './schemas.js';
+import { newPdf } from '../../pdf/new-pdf.js';
 
 const MARGIN = 50;
 const PAGE_BOTTOM = 780;
 /** Column x positions and widths of the item table on an A4 page (595 pt wide). */
 const COLUMNS = { description: [MARGIN, 245], qty: [300, 45], unit: [345, 70], tax: [415, 60], total: [475, 70] } as const;
 
-export function renderInvoicePdf(invoice: InvoiceDetail, now: Date = new Date()): Promise<Buffer> {
-  const doc = new PDFDocument({
+export async function renderInvoicePdf(invoice: InvoiceDetail, now: Date = new Date()): Promise<Buffer> {
+  const { doc, bytes } = await newPdf({
     size: 'A4',
     margin: MARGIN,
     info: { Title: `Invoice ${invoice.reference}`, Subject: invoice.title, Creator: 'Marquee', CreationDate: now },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
   const money = (amount: number) => formatMoney(Math.round(amount * 100), invoice.currency);
 
@@ -87,5 +81,5 @@ export function renderInvoicePdf(invoice: InvoiceDetail, now: Date = new Date())
     }
   }
   doc.end();
-  return done;
+  return bytes;
 }

@@ -23,6 +23,8 @@ import { findContacts } from './store.js';
 
 /** Bytes of JSON kept per process; the oldest items go first. */
 const LIMIT_BYTES = 64 * 1024 * 1024;
+/** Contacts built once by an in-order read and not kept, remembered to be kept the next time. */
+const SEEN_LIMIT = 65_536;
 
 interface Entry {
   version: number;
@@ -33,6 +35,8 @@ interface Entry {
 interface ItemCache {
   entries: Map<TenantKey, Entry>;
   size: number;
+  /** Keys built by in-order reads and not kept (oldest first). */
+  seen: Set<TenantKey>;
   stats: ItemCacheStats;
 }
 
@@ -45,8 +49,9 @@ export interface ItemCacheStats {
 
 function cacheOf(store: Scope): ItemCache {
   return perDatabase(store.executor, 'contact-list-items', (): ItemCache => {
-    const cache: ItemCache = { entries: new Map(), size: 0, stats: { hits: 0, built: 0 } };
+    const cache: ItemCache = { entries: new Map(), size: 0, seen: new Set(), stats: { hits: 0, built: 0 } };
     reportCacheSize(store.executor, 'contact-list-items', () => ({ entries: cache.entries.size, bytes: cache.size, limit: LIMIT_BYTES, unit: 'bytes' }));
+    reportCacheSize(store.executor, 'contact-list-seen', () => ({ entries: cache.seen.size, bytes: null, limit: SEEN_LIMIT, unit: 'entries' }));
     return cache;
   });
 }
@@ -72,10 +77,22 @@ function keep(cache: ItemCache, key: TenantKey, entry: Entry): void {
 }
 
 /**
+ * Whether an item built by an in-order read is worth keeping: a client reading a whole list in
+ * order reads each item once, and keeping them all would push out the ones read repeatedly. So
+ * such an item is kept only when it was built before and not kept (the second read of it);
+ * the first read only remembers its key.
+ */
+function admit(cache: ItemCache, key: TenantKey): boolean {
+  if (cache.seen.delete(key)) return true;
+  cache.seen.add(key);
+  if (cache.seen.size > SEEN_LIMIT) cache.seen.delete(cache.seen.values().next().value as TenantKey);
+  return false;
+}
+
+/**
  * The list item JSON (UTF-8) of each id, in order, or null for an id that is not a contact of
  * the account (any more). `version` is the write version the ids were read at, when known.
- * `keepBuilt: false` serves kept items but keeps no new ones: a client reading a whole list in
- * order reads each item once, and keeping them would only push out the ones read repeatedly.
+ * `keepBuilt: false` (an in-order read) keeps a new item only on its second read (admit).
  */
 export async function listItemTexts(
   store: Scope,
@@ -99,13 +116,15 @@ export async function listItemTexts(
 
   const [rows, relations] = await Promise.all([findContacts(store, missing), loadContactRelations(store, missing)]);
   const built = new Map(rows.map((row) => [row.id, Buffer.from(JSON.stringify(contactListItem(row, relations)), 'utf8')]));
-  const unchanged = cache !== null && keepBuilt && (await currentWriteVersion(store)) === version;
+  const unchanged = cache !== null && (await currentWriteVersion(store)) === version;
   for (let i = 0; i < ids.length; i++) {
     if (out[i] !== null) continue;
     const id = ids[i] as number;
     const bytes = built.get(id) ?? null;
     out[i] = bytes;
-    if (bytes !== null && unchanged) keep(cache, tenantKey(store, id), { version: version as number, bytes });
+    if (bytes === null || !unchanged) continue;
+    const key = tenantKey(store, id);
+    if (keepBuilt || admit(cache, key)) keep(cache, key, { version: version as number, bytes });
   }
   return out;
 }

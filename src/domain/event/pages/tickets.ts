@@ -3,7 +3,7 @@
  * registration) and an attendee's ticketUrl: HTML with the barcode image, or a PDF with one
  * ticket per page.
  */
-import PDFDocument from 'pdfkit';
+import { newPdf } from '../../../pdf/new-pdf.js';
 import type { Kysely } from 'kysely';
 import { escapeHtml } from '../../../mail/html.js';
 import type { Database } from '../../../storage/schema.js';
@@ -94,13 +94,7 @@ export function ticketsHtml(sheet: TicketSheet, publicUrl: string): string {
 }
 
 export async function ticketsPdf(sheet: TicketSheet): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, autoFirstPage: false, info: { Title: `Tickets – ${sheet.event.title}`, Creator: 'Marquee' } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes } = await newPdf({ size: 'A4', margin: 50, autoFirstPage: false, info: { Title: `Tickets – ${sheet.event.title}`, Creator: 'Marquee' } });
   const when = eventWhen(Number(sheet.event.start_at), Number(sheet.event.end_at), sheet.event.timezone);
   const images = await Promise.all(sheet.attendees.map((a) => barcodePng(a.barcode)));
   if (sheet.attendees.length === 0) doc.addPage().font('Helvetica').fontSize(12).text('This registration has no tickets.');
@@ -117,5 +111,5 @@ export async function ticketsPdf(sheet: TicketSheet): Promise<Buffer> {
     doc.image(images[i]!, { width: 260 });
   });
   doc.end();
-  return done;
+  return bytes;
 }

@@ -2,7 +2,7 @@
  * A Banquet Event Order as a PDF: the booking and its sessions (time on the venue's clock,
  * space, layout, attendees), drawn with pdfkit's built-in Helvetica as the invoices are.
  */
-import PDFDocument from 'pdfkit';
+import { newPdf } from '../../../pdf/new-pdf.js';
 
 export interface BeoSheet {
   title: string;
@@ -18,17 +18,11 @@ export interface BeoSheet {
 
 const MARGIN = 50;
 
-export function renderBeoPdf(sheet: BeoSheet, now: Date): Promise<Buffer> {
-  const doc = new PDFDocument({
+export async function renderBeoPdf(sheet: BeoSheet, now: Date): Promise<Buffer> {
+  const { doc, bytes } = await newPdf({
     size: 'A4',
     margin: MARGIN,
     info: { Title: `BEO ${sheet.beoNumber}-${sheet.version} ${sheet.bookingName}`, Subject: sheet.title, Creator: 'Marquee', CreationDate: now },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
   doc.font('Helvetica-Bold').fontSize(18).text(`${sheet.title} ${sheet.beoNumber}-${sheet.version}`);
   doc.font('Helvetica').fontSize(10).fillColor('#555').text(`${sheet.venueName} · times in ${sheet.timezone}`);
@@ -45,5 +39,5 @@ export function renderBeoPdf(sheet: BeoSheet, now: Date): Promise<Buffer> {
     if (s.attendees !== null) doc.text(`Attendees: ${s.attendees}`);
   }
   doc.end();
-  return done;
+  return bytes;
 }
