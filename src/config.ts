@@ -44,6 +44,8 @@ export interface Config {
    * iVvy ignores unknown parameters, and clients written against it must behave the same.
    */
   strictParams: boolean;
+  /** PostgreSQL: name repeated statements so they are parsed once per connection (storage/pg-prepared.ts). */
+  pgPrepare: boolean;
   /** SMTP server for outgoing email (smtp://user:pass@host:port); unset = log only. */
   smtpUrl: string | undefined;
   /** From address of the emails Marquee sends. */
@@ -99,6 +101,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     validateResults: overrides.validateResults ?? env.MARQUEE_VALIDATE_RESULTS === '1',
     strictParams: overrides.strictParams ?? env.MARQUEE_STRICT === '1',
+    pgPrepare: overrides.pgPrepare ?? env.MARQUEE_PG_PREPARE !== '0',
     smtpUrl: overrides.smtpUrl ?? (env.MARQUEE_SMTP_URL || undefined),
     mailFrom: overrides.mailFrom ?? env.MARQUEE_MAIL_FROM ?? 'Marquee <no-reply@marquee.local>',
     workers: { ...workerSettings(env), ...overrides.workers },

@@ -53,7 +53,7 @@ export async function createRuntime(
 ): Promise<Runtime> {
   const log = options.log ?? createLogger(config.logLevel);
   const secrets = createSecretBox(masterKeyOf(config));
-  const storage = options.storage ?? (await openStorage(config.databaseUrl, { versionedTables: VERSIONED_TABLES }));
+  const storage = options.storage ?? (await openStorage(config.databaseUrl, { versionedTables: VERSIONED_TABLES, pgPrepare: config.pgPrepare }));
   try {
     const applied = await migrateToLatest(storage, MIGRATIONS);
     if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');

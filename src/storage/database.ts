@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
+import { prepareRepeatedStatements } from './pg-prepared.js';
 import { startCheckpointer } from './checkpointer.js';
 import { registerDirect } from './sqlite-direct.js';
 import type { Database } from './schema.js';
@@ -58,6 +59,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** Tables whose writes move the account write version; caches trust nothing else. */
   versionedTables?: VersionedTables;
+  /** PostgreSQL: name repeated statements (pg-prepared.ts); default on. */
+  pgPrepare?: boolean;
 }
 
 export async function openStorage(url: string, options: OpenOptions = {}): Promise<Storage> {
@@ -105,6 +108,7 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
   // A pool error on an idle client (server restart) must not crash the process; the next
   // checkout reconnects.
   pool.on('error', () => undefined);
+  if (options.pgPrepare ?? true) prepareRepeatedStatements(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   useVersionedTables(db, options.versionedTables ?? {});
   return {

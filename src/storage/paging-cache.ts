@@ -12,8 +12,8 @@
  * recorded at, which means the data is unchanged and the result is exactly what OFFSET would
  * give. After any write the next page is computed afresh (COUNT and OFFSET, both checked
  * against one version) and becomes the new starting point. A query that selects only ids
- * also remembers its last few pages whole: asked again at an unchanged version, such a page
- * costs one read of the version. Nothing is shared between
+ * also remembers its pages whole (up to a byte budget shared by every query of the database):
+ * asked again at an unchanged version, such a page costs one read of the version. Nothing is shared between
  * processes, so this holds for any number of servers on one database. Inside a transaction
  * (a write action) nothing is cached: its own uncommitted writes are not versioned yet.
  */
@@ -58,13 +58,20 @@ interface State {
   total: number;
   /** Positions → id of the row just before each, at `version`. */
   anchors: Anchors;
-  /** For id-only queries, `start:perPage` → the page's ids, at `version`. */
-  pages: Map<string, number[]>;
+}
+
+/** An id-only page remembered whole: its ids, read at `version`. */
+interface IdPage {
+  version: number;
+  ids: Float64Array;
 }
 
 interface Cache {
   shapes: Map<string, Shape>;
   states: Map<string, State>;
+  /** Query key + `start:perPage` → the page; the oldest go first past PAGE_BYTES. */
+  pages: Map<string, IdPage>;
+  pageBytes: number;
   stats: PagingStats;
 }
 
@@ -83,15 +90,17 @@ const MAX_QUERIES = 256;
  * collection (several integrations paging it, a UI jumping about) starts each from its own.
  */
 const MAX_ANCHORS = 1024;
-const MAX_PAGES = 8;
+/** Bytes of remembered id pages per database: 8 bytes an id, so about 10,000 pages of 100. */
+const PAGE_BYTES = 8 * 1024 * 1024;
 const MAX_SHAPES = 512;
 const ATTEMPTS = 4;
 
 function cacheOf(executor: Executor): Cache {
   return perDatabase(executor, 'paging', (): Cache => {
-    const cache: Cache = { shapes: new Map(), states: new Map(), stats: { hits: 0, anchored: 0, fresh: 0 } };
-    // Each query's state holds at most MAX_ANCHORS positions and MAX_PAGES pages of ids.
+    const cache: Cache = { shapes: new Map(), states: new Map(), pages: new Map(), pageBytes: 0, stats: { hits: 0, anchored: 0, fresh: 0 } };
+    // Each query's state holds at most MAX_ANCHORS positions; id pages are bounded in bytes.
     reportCacheSize(executor, 'paging-queries', () => ({ entries: cache.states.size, bytes: null, limit: MAX_QUERIES, unit: 'entries' }));
+    reportCacheSize(executor, 'paging-pages', () => ({ entries: cache.pages.size, bytes: cache.pageBytes, limit: PAGE_BYTES, unit: 'bytes' }));
     reportCacheSize(executor, 'paging-shapes', () => ({ entries: cache.shapes.size, bytes: null, limit: MAX_SHAPES, unit: 'entries' }));
     return cache;
   });
@@ -170,6 +179,21 @@ function analyse(selected: OperationNode, idColumn: string, versioned: Versioned
   return { cacheable: true, idKey: selectsId ? key : null, idOnly };
 }
 
+function rememberPage(cache: Cache, key: string, page: IdPage): void {
+  const old = cache.pages.get(key);
+  if (old) {
+    cache.pages.delete(key);
+    cache.pageBytes -= old.ids.byteLength;
+  }
+  cache.pages.set(key, page);
+  cache.pageBytes += page.ids.byteLength;
+  while (cache.pageBytes > PAGE_BYTES) {
+    const [oldest, dropped] = cache.pages.entries().next().value as [string, IdPage];
+    cache.pages.delete(oldest);
+    cache.pageBytes -= dropped.ids.byteLength;
+  }
+}
+
 function remember<K, V>(map: Map<K, V>, key: K, value: V, limit: number): void {
   map.delete(key);
   map.set(key, value);
@@ -240,14 +264,14 @@ export async function cachedPage<Row>(q: PagedQuery<Row>, given?: PagingKey): Pr
   if (!shape.cacheable) return null;
   const dialect = q.store.dialect;
   const idKey = shape.idKey;
-  const pageKey = `${q.start}:${q.perPage}`;
+  const pageKey = `${key}\u0001${q.start}:${q.perPage}`;
   const record = (state: State, rows: Row[]) => {
     const last = rows[rows.length - 1] as Record<string, unknown> | undefined;
     if (idKey !== null && last !== undefined && typeof last[idKey] === 'number') {
       addAnchor(state.anchors, q.start + rows.length, last[idKey], MAX_ANCHORS);
     }
     if (shape.idOnly && idKey !== null) {
-      remember(state.pages, pageKey, rows.map((row) => (row as Record<string, number>)[idKey] as number), MAX_PAGES);
+      rememberPage(cache, pageKey, { version: state.version, ids: Float64Array.from(rows, (row) => (row as Record<string, number>)[idKey] as number) });
     }
   };
 
@@ -256,10 +280,11 @@ export async function cachedPage<Row>(q: PagedQuery<Row>, given?: PagingKey): Pr
     remember(cache.states, key, known, MAX_QUERIES);
     // Past the end, or a page of ids already read, at the known version: nothing to read
     // but the version (versions only grow, so an unchanged one means unchanged data).
-    const ids = q.start >= known.total ? [] : known.pages.get(pageKey);
+    const page = cache.pages.get(pageKey);
+    const ids = q.start >= known.total ? [] : page?.version === known.version ? page.ids : undefined;
     if (ids !== undefined && (await currentWriteVersion(q.store)) === known.version) {
       cache.stats.hits++;
-      const rows = idKey === null ? [] : ids.map((id) => ({ [idKey]: id }) as Row);
+      const rows = idKey === null ? [] : Array.from(ids, (id) => ({ [idKey]: id }) as Row);
       return { total: known.total, rows, version: known.version, continued: false };
     }
     const anchor = nearestAnchor(known.anchors, q.start);
@@ -278,7 +303,7 @@ export async function cachedPage<Row>(q: PagedQuery<Row>, given?: PagingKey): Pr
     const consistent =
       rows.length > 0 || (q.start >= total && (await currentWriteVersion(q.store)) === version);
     if (!consistent) continue; // a write landed between the COUNT and the page: read both again
-    const state: State = { version, total, anchors: newAnchors(), pages: new Map() };
+    const state: State = { version, total, anchors: newAnchors() };
     record(state, rows);
     remember(cache.states, key, state, MAX_QUERIES);
     cache.stats.fresh++;

@@ -252,6 +252,21 @@ describeEachDatabase('paging cache: remembered page boundaries equal OFFSET pagi
     assert.ok(!after.rows.some((r) => r.id === moved.id));
   });
 
+  it('answers every page of ids read before, in any order, from memory (not only the last few)', async () => {
+    const total = (await page(null, {}, 0, 1)).meta.totalResults;
+    const starts = Array.from({ length: Math.ceil(total / 5) }, (_, i) => i * 5);
+    assert.ok(starts.length > 20, 'more pages than a handful');
+    const first = new Map<number, number[]>();
+    for (const start of starts) first.set(start, (await page(store, {}, start, 5, true)).rows.map((r) => r.id));
+    const before = pagingStats(store.executor);
+    for (const start of [...starts].reverse()) {
+      assert.deepEqual((await expectSame(store, {}, start, 5, 'ids again, backwards', true)).rows.map((r) => r.id), first.get(start));
+    }
+    const after = pagingStats(store.executor);
+    assert.equal(after.hits - before.hits, starts.length, 'every page served at the known version');
+    assert.equal(after.anchored - before.anchored, 0, 'none read from the database again');
+  });
+
   it('leaves queries it cannot prove safe to plain OFFSET paging', async () => {
     const before = pagingStats(store.executor);
     // A join makes ids repeat; raw SQL with a subquery could read an unversioned table.
