@@ -31,7 +31,7 @@ const USAGE = `npm run bench -- [options]
   --no-postgres           skip PostgreSQL
   --data-dir DIR          where SQLite datasets and json-server's file are kept (default node_modules/.cache/marquee-bench)
   --fresh                 rebuild the datasets even when kept ones are intact
-  --only throughput|scale|venue|rooms|cli|sync|sandbox  run one part (sandbox: createSandbox() start-up, bench/sandbox-start.ts; venue: getAvailableFunctionSpaces on a busy venue, bench/venue-availability.ts;
+  --only throughput|scale|venue|rooms|cli|sync|sandbox|fleet  run one part (fleet: one Marquee process against two on one PostgreSQL, bench/fleet.ts; sandbox: createSandbox() start-up, bench/sandbox-start.ts; venue: getAvailableFunctionSpaces on a busy venue, bench/venue-availability.ts;
                           rooms: getRoomRates over 10 room types × 365 nights, bench/room-rates.ts; cli: marquee start-up times, bench/cli-startup.ts;
                           sync: CRM sync of 10,000 contacts + 2,000 companies into Tryton and the HubSpot double, bench/scenarios/sync.ts)
   --seconds S             measured seconds per throughput case (default 10; quick 3)
@@ -81,7 +81,7 @@ const options = {
   postgres: values['no-postgres'] ? null : (values.postgres ?? process.env.MARQUEE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'),
   dataDir: resolve(values['data-dir'] ?? DEFAULT_DATA_DIR),
   fresh: values.fresh,
-  only: values.only as 'throughput' | 'scale' | 'venue' | 'rooms' | 'cli' | 'sync' | 'sandbox' | undefined,
+  only: values.only as 'throughput' | 'scale' | 'venue' | 'rooms' | 'cli' | 'sync' | 'sandbox' | 'fleet' | undefined,
   seconds: int(values.seconds, quick ? 3 : 10, 'seconds'),
   warmup: int(values.warmup, quick ? 1 : 3, 'warmup'),
   connections: (values.connections ?? '10,50').split(',').map((s) => int(s.trim(), 0, 'connections')),
@@ -92,8 +92,8 @@ const options = {
 };
 if (options.generator !== 'wrk' && options.generator !== 'autocannon') throw new Error(`--generator must be wrk or autocannon, got '${String(options.generator)}'`);
 if (options.generator === 'wrk' && !wrkVersion()) throw new Error('--generator wrk: wrk is not on the PATH (Debian: apt-get install wrk)');
-if (options.only !== undefined && !['throughput', 'scale', 'venue', 'rooms', 'cli', 'sync', 'sandbox'].includes(options.only)) {
-  throw new Error(`--only must be throughput, scale, venue, rooms, cli, sync or sandbox, got '${options.only}'`);
+if (options.only !== undefined && !['throughput', 'scale', 'venue', 'rooms', 'cli', 'sync', 'sandbox', 'fleet'].includes(options.only)) {
+  throw new Error(`--only must be throughput, scale, venue, rooms, cli, sync, sandbox or fleet, got '${options.only}'`);
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -270,6 +270,16 @@ if (options.only === undefined || options.only === 'cli') {
 if (options.only === undefined || options.only === 'sandbox') {
   const sandbox = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'sandbox-start.ts')], { stdio: 'inherit' });
   if (sandbox.status !== 0) log(`sandbox start-up case failed (exit ${sandbox.status})`);
+}
+
+// One server process against two on one PostgreSQL (bench/fleet.ts); needs wrk and PostgreSQL.
+if ((options.only === undefined || options.only === 'fleet') && options.postgres && wrkVersion()) {
+  const fleet = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'bench', 'fleet.ts'), '--contacts', String(options.contacts), '--seconds', String(options.seconds), '--warmup', String(options.warmup), '--postgres', options.postgres],
+    { stdio: 'inherit' },
+  );
+  if (fleet.status !== 0) log(`fleet case failed (exit ${fleet.status})`);
 }
 
 // CRM sync at volume against a real Tryton and the HubSpot double (bench/scenarios/sync.ts).

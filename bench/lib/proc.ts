@@ -27,7 +27,23 @@ export function cpuSecondsOf(pid: number | undefined): number | null {
   }
 }
 
-/** CPU seconds of several processes together; processes that are gone count nothing. */
-export function cpuSecondsOfAll(pids: readonly number[]): number {
-  return pids.reduce((sum, pid) => sum + (cpuSecondsOf(pid) ?? 0), 0);
+/** CPU seconds of each of several processes; processes that are gone are left out. */
+export function cpuSecondsByPid(pids: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    const seconds = cpuSecondsOf(pid);
+    if (seconds !== null) out.set(pid, seconds);
+  }
+  return out;
+}
+
+/**
+ * CPU seconds a changing set of processes used between two readings: a process that started
+ * in between counts from zero (a pool opening connections during the load); one that ended
+ * counts nothing, as its last use cannot be read (an idle connection closing).
+ */
+export function cpuSecondsBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, seconds] of after) sum += seconds - (before.get(pid) ?? 0);
+  return sum;
 }

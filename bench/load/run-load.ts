@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startChild, tsEntry } from '../lib/child.js';
 import type { Pinning } from '../lib/machine.js';
-import { cpuSecondsOf, cpuSecondsOfAll } from '../lib/proc.js';
+import { cpuSecondsBetween, cpuSecondsByPid, cpuSecondsOf } from '../lib/proc.js';
 import type { LoadResult, LoadSpec } from './worker.js';
 import { runWrk } from './wrk.js';
 
@@ -47,18 +47,18 @@ async function runAutocannon(pinning: Pinning, spec: LoadSpec): Promise<LoadResu
 export interface RunLoadOptions {
   generator?: Generator;
   serverPid?: number;
-  /** Processes that work for the server (their CPU counts as the server's), listed at the start. */
+  /** Processes that work for the server (their CPU counts as the server's), listed before and after. */
   helperPids?: () => Promise<number[]>;
 }
 
 export async function runLoad(pinning: Pinning, spec: LoadSpec, options: RunLoadOptions = {}): Promise<MeasuredLoad> {
   const generator = options.generator ?? 'autocannon';
-  const helpers = options.helperPids ? await options.helperPids() : [];
+  const helpersBefore = cpuSecondsByPid(options.helperPids ? await options.helperPids() : []);
   const cpuBefore = cpuSecondsOf(options.serverPid);
-  const helpersBefore = cpuSecondsOfAll(helpers);
   const result = generator === 'wrk' ? await runWrk(pinning, spec) : await runAutocannon(pinning, spec);
   const cpuAfter = cpuSecondsOf(options.serverPid);
-  const helperSeconds = cpuSecondsOfAll(helpers) - helpersBefore;
+  const helpersAfter = cpuSecondsByPid(options.helperPids ? await options.helperPids() : []);
+  const helperSeconds = cpuSecondsBetween(helpersBefore, helpersAfter);
   const responses = result.requests + result.warmupRequests;
   const perResponse = (seconds: number) => (seconds * 1e6) / responses;
   const serverCpuMicros =
@@ -67,6 +67,6 @@ export async function runLoad(pinning: Pinning, spec: LoadSpec, options: RunLoad
     ...result,
     generator,
     serverCpuMicros,
-    helperCpuMicros: helpers.length > 0 && responses > 0 ? perResponse(helperSeconds) : null,
+    helperCpuMicros: options.helperPids && responses > 0 ? perResponse(helperSeconds) : null,
   };
 }

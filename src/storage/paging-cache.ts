@@ -63,7 +63,7 @@ interface State {
 /** An id-only page remembered whole: its ids, read at `version`. */
 interface IdPage {
   version: number;
-  ids: Float64Array;
+  ids: number[];
 }
 
 interface Cache {
@@ -90,7 +90,7 @@ const MAX_QUERIES = 256;
  * collection (several integrations paging it, a UI jumping about) starts each from its own.
  */
 const MAX_ANCHORS = 1024;
-/** Bytes of remembered id pages per database: 8 bytes an id, so about 10,000 pages of 100. */
+/** Bytes of remembered id pages per database, counted at 8 bytes an id: about 10,000 pages of 100. */
 const PAGE_BYTES = 8 * 1024 * 1024;
 const MAX_SHAPES = 512;
 const ATTEMPTS = 4;
@@ -183,14 +183,14 @@ function rememberPage(cache: Cache, key: string, page: IdPage): void {
   const old = cache.pages.get(key);
   if (old) {
     cache.pages.delete(key);
-    cache.pageBytes -= old.ids.byteLength;
+    cache.pageBytes -= old.ids.length * 8;
   }
   cache.pages.set(key, page);
-  cache.pageBytes += page.ids.byteLength;
+  cache.pageBytes += page.ids.length * 8;
   while (cache.pageBytes > PAGE_BYTES) {
     const [oldest, dropped] = cache.pages.entries().next().value as [string, IdPage];
     cache.pages.delete(oldest);
-    cache.pageBytes -= dropped.ids.byteLength;
+    cache.pageBytes -= dropped.ids.length * 8;
   }
 }
 
@@ -271,7 +271,7 @@ export async function cachedPage<Row>(q: PagedQuery<Row>, given?: PagingKey): Pr
       addAnchor(state.anchors, q.start + rows.length, last[idKey], MAX_ANCHORS);
     }
     if (shape.idOnly && idKey !== null) {
-      rememberPage(cache, pageKey, { version: state.version, ids: Float64Array.from(rows, (row) => (row as Record<string, number>)[idKey] as number) });
+      rememberPage(cache, pageKey, { version: state.version, ids: rows.map((row) => (row as Record<string, number>)[idKey] as number) });
     }
   };
 
@@ -284,7 +284,7 @@ export async function cachedPage<Row>(q: PagedQuery<Row>, given?: PagingKey): Pr
     const ids = q.start >= known.total ? [] : page?.version === known.version ? page.ids : undefined;
     if (ids !== undefined && (await currentWriteVersion(q.store)) === known.version) {
       cache.stats.hits++;
-      const rows = idKey === null ? [] : Array.from(ids, (id) => ({ [idKey]: id }) as Row);
+      const rows = idKey === null ? [] : ids.map((id) => ({ [idKey]: id }) as Row);
       return { total: known.total, rows, version: known.version, continued: false };
     }
     const anchor = nearestAnchor(known.anchors, q.start);

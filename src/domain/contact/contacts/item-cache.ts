@@ -23,8 +23,13 @@ import { findContacts } from './store.js';
 
 /** Bytes of JSON kept per process; the oldest items go first. */
 const LIMIT_BYTES = 64 * 1024 * 1024;
-/** Contacts built once by an in-order read and not kept, remembered to be kept the next time. */
-const SEEN_LIMIT = 65_536;
+/**
+ * Slots remembering contacts built once by an in-order read and not kept, so the next read of
+ * one keeps it. A slot per hash of (account, id), overwritten on collision: no eviction work,
+ * which a FIFO set paid on every item of an export (a deleted head entry is skipped by every
+ * later look at the head, until the table is rebuilt).
+ */
+const SEEN_SLOTS = 65_536;
 
 interface Entry {
   version: number;
@@ -35,8 +40,9 @@ interface Entry {
 interface ItemCache {
   entries: Map<TenantKey, Entry>;
   size: number;
-  /** Keys built by in-order reads and not kept (oldest first). */
-  seen: Set<TenantKey>;
+  /** Contact id and account per slot (admit). */
+  seenIds: Float64Array;
+  seenAccounts: Float64Array;
   stats: ItemCacheStats;
 }
 
@@ -49,9 +55,15 @@ export interface ItemCacheStats {
 
 function cacheOf(store: Scope): ItemCache {
   return perDatabase(store.executor, 'contact-list-items', (): ItemCache => {
-    const cache: ItemCache = { entries: new Map(), size: 0, seen: new Set(), stats: { hits: 0, built: 0 } };
+    const cache: ItemCache = {
+      entries: new Map(),
+      size: 0,
+      seenIds: new Float64Array(SEEN_SLOTS).fill(-1),
+      seenAccounts: new Float64Array(SEEN_SLOTS),
+      stats: { hits: 0, built: 0 },
+    };
     reportCacheSize(store.executor, 'contact-list-items', () => ({ entries: cache.entries.size, bytes: cache.size, limit: LIMIT_BYTES, unit: 'bytes' }));
-    reportCacheSize(store.executor, 'contact-list-seen', () => ({ entries: cache.seen.size, bytes: null, limit: SEEN_LIMIT, unit: 'entries' }));
+    reportCacheSize(store.executor, 'contact-list-seen', () => ({ entries: SEEN_SLOTS, bytes: null, limit: SEEN_SLOTS, unit: 'entries' }));
     return cache;
   });
 }
@@ -79,14 +91,28 @@ function keep(cache: ItemCache, key: TenantKey, entry: Entry): void {
 /**
  * Whether an item built by an in-order read is worth keeping: a client reading a whole list in
  * order reads each item once, and keeping them all would push out the ones read repeatedly. So
- * such an item is kept only when it was built before and not kept (the second read of it);
- * the first read only remembers its key.
+ * such an item is kept only on its second read (the first only remembers its key), and only
+ * into room the cache has: in-order reads evict only their own account's dead items (read at
+ * an older version, which no read can be served any more). Clients cycling through more items
+ * than the cache holds then find the part that fits, instead of each item evicted just before
+ * its turn comes round again.
  */
-function admit(cache: ItemCache, key: TenantKey): boolean {
-  if (cache.seen.delete(key)) return true;
-  cache.seen.add(key);
-  if (cache.seen.size > SEEN_LIMIT) cache.seen.delete(cache.seen.values().next().value as TenantKey);
-  return false;
+function admit(cache: ItemCache, accountId: number, id: number, key: TenantKey, version: number, bytes: number): boolean {
+  const slot = (Math.imul(id, 0x9e3779b1) ^ Math.imul(accountId, 0x85ebca6b)) >>> 16;
+  if (cache.seenIds[slot] !== id || cache.seenAccounts[slot] !== accountId) {
+    cache.seenIds[slot] = id;
+    cache.seenAccounts[slot] = accountId;
+    return false;
+  }
+  cache.seenIds[slot] = -1;
+  const account = key.slice(0, key.indexOf(':') + 1);
+  while (cache.size + bytes > LIMIT_BYTES) {
+    const [oldestKey, oldest] = cache.entries.entries().next().value as [TenantKey, Entry];
+    if (!oldestKey.startsWith(account) || oldest.version >= version) return false;
+    cache.entries.delete(oldestKey);
+    cache.size -= oldest.bytes.length;
+  }
+  return true;
 }
 
 /**
@@ -124,7 +150,7 @@ export async function listItemTexts(
     out[i] = bytes;
     if (bytes === null || !unchanged) continue;
     const key = tenantKey(store, id);
-    if (keepBuilt || admit(cache, key)) keep(cache, key, { version: version as number, bytes });
+    if (keepBuilt || admit(cache, store.accountId, id, key, version as number, bytes.length)) keep(cache, key, { version: version as number, bytes });
   }
   return out;
 }
