@@ -75,4 +75,23 @@ describe('tables of kept answers', () => {
       'unversioned tables in a getAvailableFunctionSpaces answer',
     );
   });
+
+  it('getContact reads only versioned tables, for contacts with invitations and registrations', async () => {
+    const contacts = await sandbox.client.call<{ results: Array<{ id: number }> }>('contact', 'getContactList', { perPage: 1000 });
+    assert.ok(contacts.results.length >= 20, 'the seed has contacts');
+    const tables = await tablesRead(async () => {
+      for (const c of contacts.results) {
+        await sandbox.client.call('contact', 'getContact', { id: c.id });
+        await sandbox.client.call('contact', 'getContact', { id: c.id, useEventSortOrder: true });
+      }
+    });
+    for (const part of ['event_invitations', 'event_registrations', 'event_attendees', 'invoices']) {
+      assert.ok(tables.includes(part), `the seeded contacts exercise ${part} (read: ${tables.join(', ')})`);
+    }
+    assert.deepEqual(
+      tables.filter((t) => !(t in VERSIONED_TABLES)),
+      [],
+      'unversioned tables in a getContact answer',
+    );
+  });
 });

@@ -4,6 +4,7 @@ import { openStorage, type Storage } from '../../src/storage/database.js';
 import { createScope, type Scope } from '../../src/storage/scope.js';
 import { VERSIONED_TABLES } from '../../src/domain/index.js';
 import { currentWriteVersion } from '../../src/storage/write-versions.js';
+import { CONTACT_EVENT_TABLES } from '../../src/domain/event/migrations/0032_contact_event_links.js';
 import { BOOKING_ANSWER_TABLES } from '../../src/domain/venue/migrations/0031_booking_answers.js';
 import { anchoredNow, seedAccount } from '../../src/seed/seed.js';
 import { sql } from 'kysely';
@@ -132,7 +133,7 @@ describeEachDatabase('account write versions', ({ server, kind }) => {
     const venuePackage = await store.selectFrom('venue_packages').select('id').where('venue_id', '=', session.venue_id).executeTakeFirstOrThrow();
     await server().client.call('venue', 'addOrUpdateBookingPackage', { venueId: session.venue_id, bookingId: session.booking_id, packageId: venuePackage.id, numberAttendees: 10 });
     await server().client.call('venue', 'addItemsToBooking', { venueId: session.venue_id, bookingId: session.booking_id, items: [{ description: 'Parking', quantity: 2, salePrice: 5 }] });
-    for (const table of BOOKING_ANSWER_TABLES) {
+    for (const table of [...BOOKING_ANSWER_TABLES, ...CONTACT_EVENT_TABLES]) {
       writes[table] = [
         async () => {
           const row = await sql<{ id: number | null }>`select min(id) as id from ${sql.table(table)} where account_id = ${store.accountId}`.execute(store.executor);

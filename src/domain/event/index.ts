@@ -5,6 +5,7 @@ import { addOrUpdateEvent, getEvent, getEventList } from './events/actions.js';
 import { getInvitedContactList, inviteContacts } from './invitations/actions.js';
 import { createLoginToken } from './login/actions.js';
 import { event as eventMigration } from './migrations/0005_event.js';
+import { CONTACT_EVENT_TABLES, contactEventLinksMigration } from './migrations/0032_contact_event_links.js';
 import { eventRoutes } from './pages/routes.js';
 import { getSessionList, getSpeakerList, getSponsorshipList } from './program/actions.js';
 import { getRegistration, getRegistrationList } from './registrations/actions.js';
@@ -27,7 +28,9 @@ export const event = defineNamespace({
     getSessionList,
     createLoginToken,
   },
-  migrations: [eventMigration],
+  migrations: [eventMigration, contactEventLinksMigration],
   seeder: eventSeeder,
+  // The events side of a getContact answer (contact/event-links.ts); triggers by 0032_contact_event_links.
+  versionedTables: Object.fromEntries(CONTACT_EVENT_TABLES.map((table) => [table, { key: 'id' }])),
   routes: eventRoutes,
 });

@@ -68,7 +68,8 @@ describeEachDatabase('contact list item cache', ({ server }) => {
     const first = await whole();
     const before = itemCacheStats(store);
     assert.deepEqual(await whole(), first);
-    for (const id of ids.slice(0, 3)) await server().client.call('contact', 'getContact', { id });
+    // Contacts expectFresh did not ask getContact for: their whole answers are not kept yet.
+    for (const id of [ids[1]!, ids[2]!, ids[4]!]) await server().client.call('contact', 'getContact', { id });
     const after = itemCacheStats(store);
     assert.equal(after.built - before.built, 0, 'nothing was rebuilt without a write');
     assert.equal(after.hits - before.hits, ids.length + 3);

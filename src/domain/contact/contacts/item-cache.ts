@@ -11,6 +11,7 @@
  * read at that same version, i.e. on unchanged data. Nothing is kept or served inside a
  * transaction, whose own writes are not versioned until commit.
  */
+import { answerCache } from '../../../storage/answer-cache.js';
 import { reportCacheSize } from '../../../storage/cache-sizes.js';
 import { perDatabase } from '../../../storage/per-database.js';
 import type { Scope } from '../../../storage/scope.js';
@@ -182,6 +183,14 @@ function keptDetailText(store: Scope, id: number, publicUrl: string, options: Ev
   });
 }
 
+/**
+ * Whole getContact answers, kept under the write version: every table one is made of is
+ * versioned (the contact tables, and the event tables by 0032_contact_event_links), so a kept
+ * answer is served after one read of the version. That read is the whole request's database
+ * work, which matters most on PostgreSQL, where each statement is a round trip.
+ */
+const details = answerCache<Buffer | null>({ name: 'contact-details', limit: 32 * 1024 * 1024, weigh: (answer) => 64 + (answer?.length ?? 0) });
+
 /** getContact's JSON (UTF-8), or null when the account has no such contact. */
 export async function contactDetailText(
   store: Scope,
@@ -189,10 +198,13 @@ export async function contactDetailText(
   publicUrl: string,
   options: EventLinkOptions = {},
 ): Promise<Buffer | null> {
-  const kept = keptDetailText(store, id, publicUrl, options);
-  if (kept !== undefined) return kept;
-  const version = store.inTransaction ? undefined : await currentWriteVersion(store);
-  const [[item], events] = await Promise.all([listItemTexts(store, [id], version), loadContactEventLinks(store, [id], publicUrl, options)]);
-  if (item === null || item === undefined) return null;
-  return withEventLinks(item, events.get(id) ?? { eventInvitations: [], eventRegistrations: [] });
+  const question = `${id}\u0001${options.byEventStart === true ? 1 : 0}\u0001${publicUrl}`;
+  return details.answer(store, question, async () => {
+    const kept = keptDetailText(store, id, publicUrl, options);
+    if (kept !== undefined) return kept;
+    const version = store.inTransaction ? undefined : await currentWriteVersion(store);
+    const [[item], events] = await Promise.all([listItemTexts(store, [id], version), loadContactEventLinks(store, [id], publicUrl, options)]);
+    if (item === null || item === undefined) return null;
+    return withEventLinks(item, events.get(id) ?? { eventInvitations: [], eventRegistrations: [] });
+  });
 }
