@@ -12,6 +12,7 @@
  * whose own writes are not versioned until it commits. Keys go through tenantKey, so one
  * account never finds another's answer.
  */
+import { boundedMap, type BoundedMap } from './bounded-map.js';
 import { reportCacheSize } from './cache-sizes.js';
 import { perDatabase } from './per-database.js';
 import type { Scope } from './scope.js';
@@ -41,22 +42,16 @@ export interface AnswerCache<A> {
 interface Entry<A> {
   version: number;
   answer: A;
-  weight: number;
-}
-
-interface State<A> {
-  entries: Map<TenantKey, Entry<A>>;
-  weight: number;
 }
 
 export function answerCache<A>(options: AnswerCacheOptions<A>): AnswerCache<A> {
   const weigh = options.weigh ?? (() => 1);
   const unit = options.weigh === undefined ? 'entries' : 'bytes';
   const stateOf = (store: Scope) =>
-    perDatabase(store.executor, `answers:${options.name}`, (): State<A> => {
-      const state: State<A> = { entries: new Map(), weight: 0 };
+    perDatabase(store.executor, `answers:${options.name}`, (): BoundedMap<TenantKey, Entry<A>> => {
+      const state = boundedMap<TenantKey, Entry<A>>(options.limit, (entry) => weigh(entry.answer));
       reportCacheSize(store.executor, `answers:${options.name}`, () => ({
-        entries: state.entries.size,
+        entries: state.size,
         bytes: unit === 'bytes' ? state.weight : null,
         limit: options.limit,
         unit,
@@ -64,37 +59,29 @@ export function answerCache<A>(options: AnswerCacheOptions<A>): AnswerCache<A> {
       return state;
     });
 
-  const drop = (state: State<A>, key: TenantKey) => {
-    const old = state.entries.get(key);
-    if (old === undefined) return;
-    state.entries.delete(key);
-    state.weight -= old.weight;
+  /** The kept answer at the current version, and that version when it had to be read. */
+  const lookup = async (store: Scope, question: string): Promise<{ answer?: A; version?: number }> => {
+    if (store.inTransaction) return {};
+    const entry = stateOf(store).get(tenantKey(store, question));
+    if (entry === undefined) return {};
+    const version = currentWriteVersionNow(store) ?? (await currentWriteVersion(store));
+    return entry.version === version ? { answer: entry.answer, version } : { version };
   };
 
   const cache: AnswerCache<A> = {
     async kept(store, question) {
-      if (store.inTransaction) return undefined;
-      const entry = stateOf(store).entries.get(tenantKey(store, question));
-      if (entry === undefined) return undefined;
-      const version = currentWriteVersionNow(store) ?? (await currentWriteVersion(store));
-      return entry.version === version ? entry.answer : undefined;
+      return (await lookup(store, question)).answer;
     },
     keep(store, question, version, answer) {
       if (store.inTransaction || version === undefined) return;
-      const state = stateOf(store);
-      const key = tenantKey(store, question);
-      drop(state, key);
-      const weight = weigh(answer);
-      if (weight > options.limit) return;
-      state.entries.set(key, { version, answer, weight });
-      state.weight += weight;
-      while (state.weight > options.limit) drop(state, state.entries.keys().next().value as TenantKey);
+      stateOf(store).set(tenantKey(store, question), { version, answer });
     },
     async answer(store, question, compute) {
-      const kept = await cache.kept(store, question);
-      if (kept !== undefined) return kept;
       if (store.inTransaction) return compute();
-      const before = await currentWriteVersion(store);
+      const found = await lookup(store, question);
+      if (found.answer !== undefined) return found.answer;
+      // The version the lookup read, when it read one, is the one to compute under.
+      const before = found.version ?? (await currentWriteVersion(store));
       const answer = await compute();
       if ((await currentWriteVersion(store)) === before) cache.keep(store, question, before, answer);
       return answer;

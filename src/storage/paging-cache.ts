@@ -21,6 +21,7 @@ import { expressionBuilder, sql, type OperationNode, type SelectQueryBuilder } f
 import type { DialectName } from './url.js';
 import { dialectOf } from './dialects/index.js';
 import { addAnchor, newAnchors, nearestAnchor, type Anchors } from './anchors.js';
+import { boundedMap, type BoundedMap } from './bounded-map.js';
 import { reportCacheSize } from './cache-sizes.js';
 import { perDatabase } from './per-database.js';
 import type { Database } from './schema.js';
@@ -70,8 +71,7 @@ interface Cache {
   shapes: Map<string, Shape>;
   states: Map<string, State>;
   /** Query key + `start:perPage` → the page; the oldest go first past PAGE_BYTES. */
-  pages: Map<string, IdPage>;
-  pageBytes: number;
+  pages: BoundedMap<string, IdPage>;
   stats: PagingStats;
 }
 
@@ -97,10 +97,11 @@ const ATTEMPTS = 4;
 
 function cacheOf(executor: Executor): Cache {
   return perDatabase(executor, 'paging', (): Cache => {
-    const cache: Cache = { shapes: new Map(), states: new Map(), pages: new Map(), pageBytes: 0, stats: { hits: 0, anchored: 0, fresh: 0 } };
+    const pages = boundedMap<string, IdPage>(PAGE_BYTES, (page) => page.ids.length * 8);
+    const cache: Cache = { shapes: new Map(), states: new Map(), pages, stats: { hits: 0, anchored: 0, fresh: 0 } };
     // Each query's state holds at most MAX_ANCHORS positions; id pages are bounded in bytes.
     reportCacheSize(executor, 'paging-queries', () => ({ entries: cache.states.size, bytes: null, limit: MAX_QUERIES, unit: 'entries' }));
-    reportCacheSize(executor, 'paging-pages', () => ({ entries: cache.pages.size, bytes: cache.pageBytes, limit: PAGE_BYTES, unit: 'bytes' }));
+    reportCacheSize(executor, 'paging-pages', () => ({ entries: cache.pages.size, bytes: cache.pages.weight, limit: PAGE_BYTES, unit: 'bytes' }));
     reportCacheSize(executor, 'paging-shapes', () => ({ entries: cache.shapes.size, bytes: null, limit: MAX_SHAPES, unit: 'entries' }));
     return cache;
   });
@@ -177,21 +178,6 @@ function analyse(selected: OperationNode, idColumn: string, versioned: Versioned
     selections[0]?.kind === 'ReferenceNode' &&
     ((selections[0].column as Record<string, unknown>).column as { name?: string } | undefined)?.name === key;
   return { cacheable: true, idKey: selectsId ? key : null, idOnly };
-}
-
-function rememberPage(cache: Cache, key: string, page: IdPage): void {
-  const old = cache.pages.get(key);
-  if (old) {
-    cache.pages.delete(key);
-    cache.pageBytes -= old.ids.length * 8;
-  }
-  cache.pages.set(key, page);
-  cache.pageBytes += page.ids.length * 8;
-  while (cache.pageBytes > PAGE_BYTES) {
-    const [oldest, dropped] = cache.pages.entries().next().value as [string, IdPage];
-    cache.pages.delete(oldest);
-    cache.pageBytes -= dropped.ids.length * 8;
-  }
 }
 
 function remember<K, V>(map: Map<K, V>, key: K, value: V, limit: number): void {
@@ -271,7 +257,7 @@ export async function cachedPage<Row>(q: PagedQuery<Row>, given?: PagingKey): Pr
       addAnchor(state.anchors, q.start + rows.length, last[idKey], MAX_ANCHORS);
     }
     if (shape.idOnly && idKey !== null) {
-      rememberPage(cache, pageKey, { version: state.version, ids: rows.map((row) => (row as Record<string, number>)[idKey] as number) });
+      cache.pages.set(pageKey, { version: state.version, ids: rows.map((row) => (row as Record<string, number>)[idKey] as number) });
     }
   };
 

@@ -12,6 +12,7 @@
  * transaction, whose own writes are not versioned until commit.
  */
 import { answerCache } from '../../../storage/answer-cache.js';
+import { boundedMap, type BoundedMap } from '../../../storage/bounded-map.js';
 import { reportCacheSize } from '../../../storage/cache-sizes.js';
 import { perDatabase } from '../../../storage/per-database.js';
 import type { Scope } from '../../../storage/scope.js';
@@ -39,8 +40,7 @@ interface Entry {
 }
 
 interface ItemCache {
-  entries: Map<TenantKey, Entry>;
-  size: number;
+  entries: BoundedMap<TenantKey, Entry>;
   /** Contact id and account per slot (admit). */
   seenIds: Float64Array;
   seenAccounts: Float64Array;
@@ -57,13 +57,12 @@ export interface ItemCacheStats {
 function cacheOf(store: Scope): ItemCache {
   return perDatabase(store.executor, 'contact-list-items', (): ItemCache => {
     const cache: ItemCache = {
-      entries: new Map(),
-      size: 0,
+      entries: boundedMap<TenantKey, Entry>(LIMIT_BYTES, (entry) => entry.bytes.length),
       seenIds: new Float64Array(SEEN_SLOTS).fill(-1),
       seenAccounts: new Float64Array(SEEN_SLOTS),
       stats: { hits: 0, built: 0 },
     };
-    reportCacheSize(store.executor, 'contact-list-items', () => ({ entries: cache.entries.size, bytes: cache.size, limit: LIMIT_BYTES, unit: 'bytes' }));
+    reportCacheSize(store.executor, 'contact-list-items', () => ({ entries: cache.entries.size, bytes: cache.entries.weight, limit: LIMIT_BYTES, unit: 'bytes' }));
     reportCacheSize(store.executor, 'contact-list-seen', () => ({ entries: SEEN_SLOTS, bytes: null, limit: SEEN_SLOTS, unit: 'entries' }));
     return cache;
   });
@@ -72,21 +71,6 @@ function cacheOf(store: Scope): ItemCache {
 /** How items were served on this database (for tests and diagnostics). */
 export function itemCacheStats(store: Scope): Readonly<ItemCacheStats> {
   return { ...cacheOf(store).stats };
-}
-
-function keep(cache: ItemCache, key: TenantKey, entry: Entry): void {
-  const previous = cache.entries.get(key);
-  if (previous) {
-    cache.size -= previous.bytes.length;
-    cache.entries.delete(key);
-  }
-  cache.entries.set(key, entry);
-  cache.size += entry.bytes.length;
-  while (cache.size > LIMIT_BYTES) {
-    const [oldest, old] = cache.entries.entries().next().value as [TenantKey, Entry];
-    cache.entries.delete(oldest);
-    cache.size -= old.bytes.length;
-  }
 }
 
 /**
@@ -98,7 +82,7 @@ function keep(cache: ItemCache, key: TenantKey, entry: Entry): void {
  * than the cache holds then find the part that fits, instead of each item evicted just before
  * its turn comes round again.
  */
-function admit(cache: ItemCache, accountId: number, id: number, key: TenantKey, version: number, bytes: number): boolean {
+function admit(cache: ItemCache, accountId: number, id: number, version: number, bytes: number): boolean {
   const slot = (Math.imul(id, 0x9e3779b1) ^ Math.imul(accountId, 0x85ebca6b)) >>> 16;
   if (cache.seenIds[slot] !== id || cache.seenAccounts[slot] !== accountId) {
     cache.seenIds[slot] = id;
@@ -106,12 +90,11 @@ function admit(cache: ItemCache, accountId: number, id: number, key: TenantKey, 
     return false;
   }
   cache.seenIds[slot] = -1;
-  const account = key.slice(0, key.indexOf(':') + 1);
-  while (cache.size + bytes > LIMIT_BYTES) {
-    const [oldestKey, oldest] = cache.entries.entries().next().value as [TenantKey, Entry];
+  const account = tenantKey({ accountId }, '');
+  while (cache.entries.weight + bytes > LIMIT_BYTES) {
+    const [oldestKey, oldest] = cache.entries.oldest() as [TenantKey, Entry];
     if (!oldestKey.startsWith(account) || oldest.version >= version) return false;
     cache.entries.delete(oldestKey);
-    cache.size -= oldest.bytes.length;
   }
   return true;
 }
@@ -151,7 +134,7 @@ export async function listItemTexts(
     out[i] = bytes;
     if (bytes === null || !unchanged) continue;
     const key = tenantKey(store, id);
-    if (keepBuilt || admit(cache, store.accountId, id, key, version as number, bytes.length)) keep(cache, key, { version: version as number, bytes });
+    if (keepBuilt || admit(cache, store.accountId, id, version as number, bytes.length)) cache.entries.set(key, { version: version as number, bytes });
   }
   return out;
 }
