@@ -25,6 +25,8 @@ const USAGE = `npm run bench -- [options]
 
   --quick                 small datasets and short runs (under 3 minutes); writes bench/results/quick.json
   --contacts N            contacts in the throughput dataset (default 100000; quick 10000)
+  --heavy N               contacts of the heavy-records dataset, every one with 20 invitations, 10 registrations,
+                          5 companies and 10 custom fields (default 2000; quick 300; 0 skips those cases)
   --scale N,N             dataset sizes for the scale runs (default 100000,1000000; quick 10000,100000)
   --postgres URL          PostgreSQL server for the scale runs, as an admin URL
                           (default $MARQUEE_BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)
@@ -47,6 +49,7 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     contacts: { type: 'string' },
+    heavy: { type: 'string' },
     scale: { type: 'string' },
     postgres: { type: 'string' },
     'no-postgres': { type: 'boolean', default: false },
@@ -77,6 +80,7 @@ const int = (text: string | undefined, fallback: number, name: string): number =
 };
 const options = {
   contacts: int(values.contacts, quick ? 10_000 : 100_000, 'contacts'),
+  heavy: values.heavy === '0' ? 0 : int(values.heavy, quick ? 300 : 2_000, 'heavy'),
   scale: (values.scale ?? (quick ? '10000,100000' : '100000,1000000')).split(',').map((s) => int(s.trim(), 0, 'scale')),
   postgres: values['no-postgres'] ? null : (values.postgres ?? process.env.MARQUEE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'),
   dataDir: resolve(values['data-dir'] ?? DEFAULT_DATA_DIR),
@@ -119,6 +123,7 @@ let throughput: ThroughputResults | null = null;
 if (options.only === undefined || options.only === 'throughput') {
   const dataset = await prepareDataset('sqlite', options.contacts, { ...datasetOptions, jsonServer: true });
   const onPostgres = options.postgres ? await prepareDataset('postgres', options.contacts, datasetOptions) : null;
+  const heavy = options.heavy > 0 ? await prepareDataset('sqlite', options.heavy, { ...datasetOptions, heavy: options.heavy }) : null;
   log(
     `\nthroughput: ${options.generator}, ${options.connections.join(' and ')} connections, ${options.warmup} s warm-up, ${options.seconds} s measured per case, ` +
       `each after the ceiling`,
@@ -136,6 +141,7 @@ if (options.only === undefined || options.only === 'throughput') {
     },
     dataset,
     onPostgres,
+    heavy,
   );
 }
 
@@ -199,7 +205,7 @@ const header = [
 const sections = [header];
 if (throughput) {
   sections.push(
-    `Throughput: ${throughput.datasets.map((d) => `${d.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} with ${d.contacts.toLocaleString('en-US')} contacts`).join(', ')}; ` +
+    `Throughput: ${throughput.datasets.map((d) => `${d.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} with ${d.contacts.toLocaleString('en-US')} ${d.heavy ? 'heavy contacts' : 'contacts'}`).join(', ')}; ` +
       `${throughput.generator === 'wrk' ? (wrkVersion() ?? 'wrk') : 'autocannon'}, ${throughput.warmupSeconds} s warm-up + ${throughput.seconds} s per row, ` +
       `each row after a ceiling run of its own (server CPU: Marquee's process, plus PostgreSQL's backends where shown)\n\n${throughputTable(throughput)}`,
   );

@@ -1,8 +1,9 @@
 /**
  * Builds one bench dataset in a child process (seeding a million contacts holds a lot in
  * memory): a fresh database, an account with a key, N contacts with their companies, groups,
- * custom fields and notes from the contact seeder, and optionally the same contacts exported
- * in getContact's shape for json-server. Prints the dataset description as one JSON line.
+ * custom fields and notes from the contact seeder, optionally heavy records for the first of
+ * them (heavy.ts), and optionally the same contacts exported in getContact's shape for
+ * json-server. Prints the dataset description as one JSON line.
  *
  *   node --import tsx bench/datasets/build.ts '{"url":…,"contacts":…,"masterKey":…,"jsonServerFile":…}'
  */
@@ -15,6 +16,7 @@ import { loadContactDetails } from '../../src/domain/contact/contacts/shapes.js'
 import { seedContactData } from '../../src/domain/contact/seed/seed.js';
 import { createRuntime } from '../../src/runtime.js';
 import { createScope } from '../../src/storage/scope.js';
+import { addHeavyRecords } from './heavy.js';
 
 interface BuildRequest {
   url: string;
@@ -22,6 +24,8 @@ interface BuildRequest {
   masterKey: string;
   randomSeed: number;
   jsonServerFile?: string;
+  /** Contacts (the first by id) given heavy records (heavy.ts); none when absent. */
+  heavy?: number;
 }
 
 const request = JSON.parse(process.argv[2] ?? '{}') as BuildRequest;
@@ -38,15 +42,12 @@ try {
   const faker = new Faker({ locale: [en] });
   faker.seed(request.randomSeed);
   const store = createScope(db, accountId, runtime.storage.dialect);
-  const counts = await seedContactData({
-    store,
-    faker,
-    log: runtime.log,
-    publicUrl: runtime.publicUrl,
-    mail: runtime.mail,
-    now: Date.now(),
-    contacts: request.contacts,
-  });
+  const seed = { store, faker, log: runtime.log, publicUrl: runtime.publicUrl, mail: runtime.mail, now: Date.now(), contacts: request.contacts };
+  const counts: Record<string, number> = await seedContactData(seed);
+  if (request.heavy !== undefined && request.heavy > 0) {
+    const ids = await store.selectFrom('contacts').select('id').where('is_anonymised', '=', 0).orderBy('id').limit(request.heavy).execute();
+    Object.assign(counts, await addHeavyRecords(seed, ids.map((r) => r.id)));
+  }
   const seedSeconds = (Date.now() - started) / 1000;
 
   if (request.jsonServerFile) {

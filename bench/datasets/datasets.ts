@@ -32,6 +32,8 @@ export interface Dataset {
   /** json-server's db.json with the same contacts, when requested. */
   readonly jsonServerFile: string | null;
   readonly recipe: number;
+  /** How many of the contacts carry heavy records (heavy.ts); 0 for the plain datasets. */
+  readonly heavy: number;
   /** Seconds it took to seed (when built by this run), for the report. */
   readonly seedSeconds: number | null;
 }
@@ -117,7 +119,7 @@ async function tidy(dataset: Dataset): Promise<Purged> {
 }
 
 async function intact(dataset: Dataset): Promise<boolean> {
-  if (dataset.recipe !== RECIPE) return false;
+  if (dataset.recipe !== RECIPE || dataset.heavy === undefined) return false;
   if (dataset.jsonServerFile !== null && !existsSync(dataset.jsonServerFile)) return false;
   if (dataset.kind === 'sqlite' && !existsSync(dataset.url.slice('sqlite:'.length))) return false;
   try {
@@ -144,11 +146,12 @@ async function intact(dataset: Dataset): Promise<boolean> {
 export async function prepareDataset(
   kind: DatabaseKind,
   contacts: number,
-  options: DatasetOptions & { jsonServer?: boolean },
+  options: DatasetOptions & { jsonServer?: boolean; heavy?: number },
 ): Promise<Dataset> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const id = `${kind}-${contacts}`;
+  const heavy = options.heavy ?? 0;
+  const id = heavy > 0 ? `${kind}-${contacts}-heavy-${heavy}` : `${kind}-${contacts}`;
   const manifest = readManifest(dataDir);
   const kept = manifest[id];
   const wantJson = options.jsonServer === true;
@@ -165,7 +168,7 @@ export async function prepareDataset(
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
     url = `sqlite:${file}`;
   } else {
-    const name = `marquee_bench_${contacts}`;
+    const name = `marquee_bench_${id.slice(kind.length + 1).replace(/-/g, '_')}`;
     await withAdmin(options.postgresUrl, async (admin) => {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.query(`create database ${name}`);
@@ -174,14 +177,14 @@ export async function prepareDataset(
   }
   const masterKey = randomBytes(32).toString('hex');
   const jsonServerFile = wantJson ? join(dataDir, `json-server-${id}.json`) : null;
-  options.log(`dataset ${id}: seeding ${contacts.toLocaleString('en-US')} contacts…`);
+  options.log(`dataset ${id}: seeding ${contacts.toLocaleString('en-US')} contacts${heavy > 0 ? `, ${heavy.toLocaleString('en-US')} of them with heavy records` : ''}…`);
   const entry = tsEntry(join(import.meta.dirname, 'build.ts'), ['--max-old-space-size=8192']);
   const child = await startChild({
     prefix: [],
     command: entry.command,
     args: [
       ...entry.args,
-      JSON.stringify({ url, contacts, masterKey, randomSeed: RANDOM_SEED, ...(jsonServerFile ? { jsonServerFile } : {}) }),
+      JSON.stringify({ url, contacts, masterKey, randomSeed: RANDOM_SEED, heavy, ...(jsonServerFile ? { jsonServerFile } : {}) }),
     ],
     timeoutMs: 60 * 60 * 1000,
   });
@@ -197,6 +200,7 @@ export async function prepareDataset(
     secret: built.secret,
     jsonServerFile,
     recipe: RECIPE,
+    heavy,
     seedSeconds: built.seedSeconds,
   };
   if (kind === 'postgres') await withAdmin(url, (client) => client.query('analyze').then(() => undefined));

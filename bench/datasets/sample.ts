@@ -26,6 +26,24 @@ export async function sampleContactIds(dataset: Dataset, count: number, seed: nu
   }
 }
 
+/** The first `count` contacts by id that are not anonymised: those heavy.ts loads up. */
+export async function firstContactIds(dataset: Dataset, count: number): Promise<number[]> {
+  const storage = await openStorage(dataset.url);
+  try {
+    const rows = await storage.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('account_id', '=', dataset.accountId)
+      .where('is_anonymised', '=', 0)
+      .orderBy('id')
+      .limit(count)
+      .execute();
+    return rows.map((r) => r.id);
+  } finally {
+    await storage.close();
+  }
+}
+
 /**
  * The contacts with the most relations (companies, subscription groups, custom values, notes):
  * the seeded records an integration reads most, and the dearest to answer.

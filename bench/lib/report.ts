@@ -70,6 +70,8 @@ function throughputVerdicts(throughput: ThroughputResults | null): TargetVerdict
     ratioTarget('getContact', 'getContact', 0.45, connections, 'issue 21');
     ratioTarget('getContactListDeep', 'getContactList, deep pages', 0.2, connections, 'issue 21');
     ratioTarget('addOrUpdateContact', 'addOrUpdateContact', 0.2, connections, 'issue 21');
+    ratioTarget('getContactHeavy', 'getContact, heavy records', 0.25, connections, 'issue 21');
+    ratioTarget('getContactListHeavy', 'getContactList, pages of heavy records', 0.1, connections, 'issue 21');
   }
   const busiest = (throughput?.cases ?? []).reduce<CaseResult | null>((w, x) => (w === null || x.result.loadCpuShare > w.result.loadCpuShare ? x : w), null);
   out.push({

@@ -7,9 +7,10 @@
  * (wrk, or autocannon where wrk is missing) on the load core.
  */
 import type { Dataset, DatabaseKind } from '../datasets/datasets.js';
+import { HEAVY } from '../datasets/heavy.js';
 import type { Child } from '../lib/child.js';
 import { backendPids } from '../lib/postgres-backends.js';
-import { LIST_FILTER, PAGE, poolInputs, throughputPools, type MarqueeCase, type Pool } from '../lib/pools.js';
+import { LIST_FILTER, PAGE, READS, heavyIds, heavyPools, poolInputs, throughputPools, type HeavyCase, type MarqueeCase, type Pool } from '../lib/pools.js';
 import { signed, type Credentials } from '../lib/signed.js';
 import { runLoad, type Generator, type MeasuredLoad, type PreparedRequest } from '../load/run-load.js';
 import { startCeiling, startJsonServer, startMarquee, type ServerOptions } from './servers.js';
@@ -23,7 +24,7 @@ export interface ThroughputOptions extends ServerOptions {
   log: (line: string) => void;
 }
 
-export type CaseId = MarqueeCase | 'jsonServerById' | 'jsonServerPage';
+export type CaseId = MarqueeCase | HeavyCase | 'jsonServerById' | 'jsonServerPage';
 
 export interface CaseResult {
   id: CaseId;
@@ -40,7 +41,7 @@ export interface CaseResult {
 }
 
 export interface ThroughputResults {
-  datasets: Array<{ kind: DatabaseKind; contacts: number }>;
+  datasets: Array<{ kind: DatabaseKind; contacts: number; heavy?: number }>;
   generator: Generator;
   connections: number[];
   seconds: number;
@@ -121,7 +122,34 @@ function marqueeCases(pools: ReturnType<typeof throughputPools>, readIds: readon
   ];
 }
 
-export async function runThroughput(options: ThroughputOptions, sqlite: Dataset, postgres: Dataset | null): Promise<ThroughputResults> {
+function heavyCases(pools: ReturnType<typeof heavyPools>, ids: readonly number[]): Case[] {
+  const hasId = (b: unknown) => (b as { id?: unknown }).id === ids[0];
+  const page = (b: unknown) => (b as { results?: unknown[] }).results?.length === PAGE;
+  const shape = `${HEAVY.invitations} invitations, ${HEAVY.registrations} paid registrations, ${HEAVY.companies} companies, ${HEAVY.customFields} custom fields`;
+  return [
+    {
+      id: 'getContactHeavy',
+      label: 'contact.getContact (heavy)',
+      request: `one contact by id, ${Math.min(READS, ids.length).toLocaleString('en-US')} ids in turn, each with ${shape}`,
+      pool: pools.getContactHeavy,
+      check: hasId,
+    },
+    {
+      id: 'getContactListHeavy',
+      label: 'contact.getContactList (heavy)',
+      request: `every page of ${PAGE} of the ${ids.length.toLocaleString('en-US')} heavy contacts, scattered`,
+      pool: pools.getContactListHeavy,
+      check: page,
+    },
+  ];
+}
+
+export async function runThroughput(
+  options: ThroughputOptions,
+  sqlite: Dataset,
+  postgres: Dataset | null,
+  heavy: Dataset | null = null,
+): Promise<ThroughputResults> {
   if (!sqlite.jsonServerFile) throw new Error('the throughput dataset needs its json-server export');
   const cases: CaseResult[] = [];
   const ceilingChild = await startCeiling(options);
@@ -173,6 +201,23 @@ export async function runThroughput(options: ThroughputOptions, sqlite: Dataset,
       );
     }
 
+    if (heavy) {
+      const ids = await heavyIds(heavy);
+      options.log(`Marquee on ${heavy.kind}, ${heavy.contacts.toLocaleString('en-US')} contacts, ${ids.length.toLocaleString('en-US')} of them with heavy records`);
+      await withServer(
+        () => startMarquee(options, heavy),
+        async (child) => {
+          const url = child.ready.url as string;
+          for (const connections of options.connections) {
+            for (const c of heavyCases(heavyPools({ key: heavy.key, secret: heavy.secret }, ids), ids)) {
+              await expectOk(url, first(c.pool), c.check, c.label);
+              await measure({ id: c.id, label: c.label, server: 'Marquee', database: heavy.kind, connections, request: c.request }, url, child.process.pid, c.pool);
+            }
+          }
+        },
+      );
+    }
+
     options.log('json-server 0.17 with the same contacts');
     const readIds = (await poolInputs(sqlite, 1)).readIds;
     await withServer(
@@ -195,7 +240,7 @@ export async function runThroughput(options: ThroughputOptions, sqlite: Dataset,
   }
 
   return {
-    datasets: [sqlite, ...(postgres ? [postgres] : [])].map((d) => ({ kind: d.kind, contacts: d.contacts })),
+    datasets: [sqlite, ...(postgres ? [postgres] : []), ...(heavy ? [heavy] : [])].map((d) => ({ kind: d.kind, contacts: d.contacts, ...(d.heavy > 0 ? { heavy: d.heavy } : {}) })),
     generator: options.generator,
     connections: options.connections,
     seconds: options.seconds,

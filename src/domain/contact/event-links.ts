@@ -109,6 +109,16 @@ export function contactEventLinksNow(
   return { eventInvitations: invitations.map((inv) => invitationItem(publicUrl, inv)), eventRegistrations: [] };
 }
 
+/** The guests of a batch of registrations, in the order of the (account, registration, id) index. */
+export function guestsQuery(store: Scope, registrationIds: readonly number[]) {
+  return store
+    .selectFrom('event_attendees')
+    .select(['registration_id', 'contact_id', 'first_name', 'last_name', 'email', 'has_attended', 'attended_at'])
+    .where('registration_id', 'in', registrationIds)
+    .orderBy('registration_id')
+    .orderBy('id');
+}
+
 export async function loadContactEventLinks(
   store: Scope,
   contactIds: readonly number[],
@@ -126,14 +136,7 @@ export async function loadContactEventLinks(
   ]);
   const registrationIds = registrations.map((r) => r.id);
   const [attendees, invoices] = await Promise.all([
-    registrationIds.length === 0
-      ? []
-      : store
-          .selectFrom('event_attendees')
-          .select(['registration_id', 'contact_id', 'first_name', 'last_name', 'email', 'has_attended', 'attended_at'])
-          .where('registration_id', 'in', registrationIds)
-          .orderBy('id')
-          .execute(),
+    registrationIds.length === 0 ? [] : guestsQuery(store, registrationIds).execute(),
     // Invoice URLs need one base URL for the batch; per-row bases differ only after a move.
     loadInvoicesForSources(store, publicUrl, InvoiceRefType.eventRegistration, registrationIds),
   ]);

@@ -6,6 +6,7 @@ import { getInvitedContactList, inviteContacts } from './invitations/actions.js'
 import { createLoginToken } from './login/actions.js';
 import { event as eventMigration } from './migrations/0005_event.js';
 import { CONTACT_EVENT_TABLES, contactEventLinksMigration } from './migrations/0032_contact_event_links.js';
+import { attendeesByRegistrationMigration } from './migrations/0033_attendees_by_registration.js';
 import { eventRoutes } from './pages/routes.js';
 import { getSessionList, getSpeakerList, getSponsorshipList } from './program/actions.js';
 import { getRegistration, getRegistrationList } from './registrations/actions.js';
@@ -28,7 +29,7 @@ export const event = defineNamespace({
     getSessionList,
     createLoginToken,
   },
-  migrations: [eventMigration, contactEventLinksMigration],
+  migrations: [eventMigration, contactEventLinksMigration, attendeesByRegistrationMigration],
   seeder: eventSeeder,
   // The events side of a getContact answer (contact/event-links.ts); triggers by 0032_contact_event_links.
   versionedTables: Object.fromEntries(CONTACT_EVENT_TABLES.map((table) => [table, { key: 'id' }])),

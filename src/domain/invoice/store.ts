@@ -274,6 +274,21 @@ export async function cancelInvoice(ctx: InvoiceWriteContext, invoiceId: number)
  * order, as contact/get-contact.md shows them under eventRegistrations[].invoices. One query
  * for the whole batch; sources without invoices map to an empty array.
  */
+/**
+ * Invoices of a batch of sources, by source, then id: the order of the (account, ref_type,
+ * ref_id) index. Ordered by id alone, SQLite (which has no statistics) walks every invoice of
+ * the account in id order instead.
+ */
+export function sourceInvoicesQuery(store: Scope, refType: InvoiceRefTypeCode, refIds: readonly number[]) {
+  return store
+    .selectFrom('invoices')
+    .select(['id', 'ref_id', 'title', 'status', 'description', 'currency', 'total_cents', 'amount_paid_cents', 'token'])
+    .where('ref_type', '=', refType)
+    .where('ref_id', 'in', [...new Set(refIds)])
+    .orderBy('ref_id')
+    .orderBy('id');
+}
+
 export async function loadInvoicesForSources(
   store: Scope,
   publicUrl: string,
@@ -282,13 +297,7 @@ export async function loadInvoicesForSources(
 ): Promise<Map<number, SourceInvoice[]>> {
   const out = new Map<number, SourceInvoice[]>(refIds.map((id) => [id, []]));
   if (refIds.length === 0) return out;
-  const rows = await store
-    .selectFrom('invoices')
-    .select(['id', 'ref_id', 'title', 'status', 'description', 'currency', 'total_cents', 'amount_paid_cents', 'token'])
-    .where('ref_type', '=', refType)
-    .where('ref_id', 'in', [...new Set(refIds)])
-    .orderBy('id')
-    .execute();
+  const rows = await sourceInvoicesQuery(store, refType, refIds).execute();
   for (const row of rows) {
     if (row.ref_id !== null) out.get(row.ref_id)?.push(sourceInvoiceOf(row, publicUrl));
   }

@@ -17,7 +17,7 @@ import { reportCacheSize } from '../../../storage/cache-sizes.js';
 import { perDatabase } from '../../../storage/per-database.js';
 import type { Scope } from '../../../storage/scope.js';
 import { readNow } from '../../../storage/sqlite-direct.js';
-import { tenantKey, type TenantKey } from '../../../storage/tenant-key.js';
+import { accountOfRowKey, tenantRowKey, type TenantRowKey } from '../../../storage/tenant-key.js';
 import { currentWriteVersion, currentWriteVersionNow } from '../../../storage/write-versions.js';
 import { contactEventLinksNow, loadContactEventLinks, type ContactEventLinks, type EventLinkOptions } from '../event-links.js';
 import { contactListItem, loadContactRelations } from './shapes.js';
@@ -40,7 +40,7 @@ interface Entry {
 }
 
 interface ItemCache {
-  entries: BoundedMap<TenantKey, Entry>;
+  entries: BoundedMap<TenantRowKey, Entry>;
   /** Contact id and account per slot (admit). */
   seenIds: Float64Array;
   seenAccounts: Float64Array;
@@ -57,7 +57,7 @@ export interface ItemCacheStats {
 function cacheOf(store: Scope): ItemCache {
   return perDatabase(store.executor, 'contact-list-items', (): ItemCache => {
     const cache: ItemCache = {
-      entries: boundedMap<TenantKey, Entry>(LIMIT_BYTES, (entry) => entry.bytes.length),
+      entries: boundedMap<TenantRowKey, Entry>(LIMIT_BYTES, (entry) => entry.bytes.length),
       seenIds: new Float64Array(SEEN_SLOTS).fill(-1),
       seenAccounts: new Float64Array(SEEN_SLOTS),
       stats: { hits: 0, built: 0 },
@@ -90,10 +90,9 @@ function admit(cache: ItemCache, accountId: number, id: number, version: number,
     return false;
   }
   cache.seenIds[slot] = -1;
-  const account = tenantKey({ accountId }, '');
   while (cache.entries.weight + bytes > LIMIT_BYTES) {
-    const [oldestKey, oldest] = cache.entries.oldest() as [TenantKey, Entry];
-    if (!oldestKey.startsWith(account) || oldest.version >= version) return false;
+    const [oldestKey, oldest] = cache.entries.oldest() as [TenantRowKey, Entry];
+    if (accountOfRowKey(oldestKey) !== accountId || oldest.version >= version) return false;
     cache.entries.delete(oldestKey);
   }
   return true;
@@ -115,7 +114,8 @@ export async function listItemTexts(
   const missing: number[] = [];
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as number;
-    const entry = cache?.entries.get(tenantKey(store, id));
+    const key = cache === null ? undefined : tenantRowKey(store, id);
+    const entry = key === undefined ? undefined : cache?.entries.get(key);
     if (entry !== undefined && entry.version === version) out[i] = entry.bytes;
     else missing.push(id);
   }
@@ -133,7 +133,8 @@ export async function listItemTexts(
     const bytes = built.get(id) ?? null;
     out[i] = bytes;
     if (bytes === null || !unchanged) continue;
-    const key = tenantKey(store, id);
+    const key = tenantRowKey(store, id);
+    if (key === undefined) continue;
     if (keepBuilt || admit(cache, store.accountId, id, version as number, bytes.length)) cache.entries.set(key, { version: version as number, bytes });
   }
   return out;
@@ -157,7 +158,8 @@ function keptDetailText(store: Scope, id: number, publicUrl: string, options: Ev
   if (store.inTransaction) return undefined;
   return readNow(store.executor, () => {
     const version = currentWriteVersionNow(store);
-    const entry = version === undefined ? undefined : cacheOf(store).entries.get(tenantKey(store, id));
+    const key = tenantRowKey(store, id);
+    const entry = version === undefined || key === undefined ? undefined : cacheOf(store).entries.get(key);
     if (entry === undefined || entry.version !== version) return undefined;
     const links = contactEventLinksNow(store, id, publicUrl, options);
     if (links === undefined) return undefined;

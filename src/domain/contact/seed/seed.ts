@@ -102,7 +102,7 @@ function fakeAddress(faker: Faker) {
   });
 }
 
-function fakeValue(faker: Faker, def: FieldDefinition): CustomValue | null {
+export function fakeValue(faker: Faker, def: FieldDefinition): CustomValue | null {
   const options = Object.keys(def.selectValues ?? {});
   switch (def.fieldType) {
     case FieldType.smallText:
