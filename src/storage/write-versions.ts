@@ -13,6 +13,7 @@
  */
 import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
 import { dialectOf } from './dialects/index.js';
+import { freshReads } from './fresh-reads.js';
 import { prepared } from './prepared.js';
 import { perDatabase } from './per-database.js';
 import type { Executor, Scope } from './scope.js';
@@ -87,10 +88,20 @@ const versionNow = prepared((store) =>
   store.selectFrom('write_versions').select(sql<number>`cast(coalesce(sum(write_versions.version), 0) as bigint)`.as('version')),
 );
 
-/** The account's write version now. */
-export async function currentWriteVersion(store: Scope): Promise<number> {
+async function readWriteVersion(store: Scope): Promise<number> {
   const [row] = await versionNow(store, {});
   return Number(row?.version ?? 0);
+}
+
+/**
+ * The account's write version now. Outside a transaction, concurrent requests of one account
+ * share reads (fresh-reads.ts: never one that started before the caller asked), so on
+ * PostgreSQL, where every cached read starts with this round trip, an account's version is
+ * read about once per round trip however many requests wait for it.
+ */
+export function currentWriteVersion(store: Scope): Promise<number> {
+  if (store.inTransaction) return readWriteVersion(store);
+  return perDatabase(store.executor, 'write-version-reads', () => freshReads<number, number>()).read(store.accountId, () => readWriteVersion(store));
 }
 
 /** The account's write version now, synchronously, when the database allows it (prepared.ts `now`). */

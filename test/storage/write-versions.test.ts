@@ -68,6 +68,9 @@ describeEachDatabase('account write versions', ({ server, kind }) => {
     await second.close();
   });
 
+  /** The version read inside a transaction of its own: never a shared read. */
+  const readVersionIn = (scope: Scope) => scope.transaction((tx) => currentWriteVersion(tx));
+
   /** Runs `write` and returns how far this account's and the other account's versions moved. */
   async function moved(write: () => Promise<unknown>): Promise<{ mine: number; theirs: number }> {
     const [mine, theirs] = [await currentWriteVersion(store), await currentWriteVersion(otherAccount)];
@@ -160,6 +163,23 @@ describeEachDatabase('account write versions', ({ server, kind }) => {
       await store.deleteFrom('contacts').where('id', '=', temp.id).execute();
     });
     assert.ok(gone.mine >= 2, 'an insert and a delete in two transactions move it twice');
+  });
+
+  it('answers each reader with a version read after it asked, while reads of the account are in flight', async () => {
+    // Reads through another connection are shared by concurrent callers (storage/fresh-reads.ts);
+    // each write below commits while earlier reads may still be on their way.
+    const reader = createScope(second.db, store.accountId, second.dialect);
+    const checks: Array<Promise<void>> = [];
+    for (let i = 0; i < 25; i++) {
+      await store.updateTable('contacts').set({ phone: `fresh ${i}` }).where('id', '=', ids.contact).execute();
+      const committed = await readVersionIn(store);
+      for (let j = 0; j < 3; j++) {
+        checks.push(
+          currentWriteVersion(reader).then((seen) => assert.ok(seen >= committed, `write ${i}: read ${seen} after version ${committed} committed`)),
+        );
+      }
+    }
+    await Promise.all(checks);
   });
 
   it('does not move for a transaction that rolls back', async () => {
