@@ -64,7 +64,7 @@ export async function createRuntime(
   const registry = options.registry ?? createRegistry(ACTIONS);
   const keys = createKeyResolver(storage.db, secrets, log);
   const workers: BackgroundWorker[] = [keys.refresher];
-  if (config.smtpUrl) workers.push(createMailWorker(storage, createSmtpTransport(config.smtpUrl), log));
+  if (config.smtpUrl) workers.push(createMailWorker(storage, await createSmtpTransport(config.smtpUrl), log));
   const runtime: Runtime = {
     config,
     storage,

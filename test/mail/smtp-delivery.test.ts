@@ -51,7 +51,7 @@ describeEachDatabase('email delivery over SMTP', ({ server }) => {
   const settings = { delivers: true, from: 'Marquee <no-reply@marquee.local>' };
 
   it('queues in the transaction and delivers the HTML after commit', async () => {
-    const worker = createMailWorker(server().runtime.storage, createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`), server().runtime.log);
+    const worker = createMailWorker(server().runtime.storage, await createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`), server().runtime.log);
     const id = await server()
       .store()
       .transaction((tx) =>
@@ -73,7 +73,7 @@ describeEachDatabase('email delivery over SMTP', ({ server }) => {
 
   it('retries refused mail with backoff and finally records the failure', async () => {
     smtp.refuse.on = true;
-    const worker = createMailWorker(server().runtime.storage, createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`), server().runtime.log);
+    const worker = createMailWorker(server().runtime.storage, await createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`), server().runtime.log);
     const id = await server()
       .store()
       .transaction((tx) => queueEmail(tx, settings, { to: 'nobody@example.com', subject: 'Bounce', html: '<p/>', type: 0, refType: 0 }, Date.now()));

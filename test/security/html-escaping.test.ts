@@ -435,7 +435,7 @@ describeEachDatabase('security: stored values are escaped in every page, PDF and
       // Recipients are set to one reader: a stored address holds no whitespace (so no CR/LF).
       await s.store().updateTable('email_log').set({ status: 'queued', next_attempt_at: 0, to_address: 'reader@example.com', bcc: null }).where('id', 'in', emailIds).execute();
       smtp.received.length = 0;
-      const worker = createMailWorker(s.runtime.storage, createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`), s.runtime.log);
+      const worker = createMailWorker(s.runtime.storage, await createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`), s.runtime.log);
       assert.equal(await worker.drain(), emailIds.length);
       await worker.stop();
       assert.equal(smtp.received.length, emailIds.length);

@@ -33,13 +33,15 @@ const LIMIT_BYTES = 64 * 1024 * 1024;
  */
 const SEEN_SLOTS = 65_536;
 
-interface Entry {
+export interface Entry {
   version: number;
   /** The item's JSON, UTF-8. */
   bytes: Buffer;
 }
 
-interface ItemCache {
+export interface ItemCache {
+  /** Bytes of JSON the cache holds at most. */
+  limit: number;
   entries: BoundedMap<TenantRowKey, Entry>;
   /** Contact id and account per slot (admit). */
   seenIds: Float64Array;
@@ -54,15 +56,21 @@ export interface ItemCacheStats {
   built: number;
 }
 
+/** An empty item cache of `limit` bytes (exported for the admission rule's test). */
+export function createItemCache(limit: number): ItemCache {
+  return {
+    limit,
+    entries: boundedMap<TenantRowKey, Entry>(limit, (entry) => entry.bytes.length),
+    seenIds: new Float64Array(SEEN_SLOTS).fill(-1),
+    seenAccounts: new Float64Array(SEEN_SLOTS),
+    stats: { hits: 0, built: 0 },
+  };
+}
+
 function cacheOf(store: Scope): ItemCache {
   return perDatabase(store.executor, 'contact-list-items', (): ItemCache => {
-    const cache: ItemCache = {
-      entries: boundedMap<TenantRowKey, Entry>(LIMIT_BYTES, (entry) => entry.bytes.length),
-      seenIds: new Float64Array(SEEN_SLOTS).fill(-1),
-      seenAccounts: new Float64Array(SEEN_SLOTS),
-      stats: { hits: 0, built: 0 },
-    };
-    reportCacheSize(store.executor, 'contact-list-items', () => ({ entries: cache.entries.size, bytes: cache.entries.weight, limit: LIMIT_BYTES, unit: 'bytes' }));
+    const cache = createItemCache(LIMIT_BYTES);
+    reportCacheSize(store.executor, 'contact-list-items', () => ({ entries: cache.entries.size, bytes: cache.entries.weight, limit: cache.limit, unit: 'bytes' }));
     reportCacheSize(store.executor, 'contact-list-seen', () => ({ entries: SEEN_SLOTS, bytes: null, limit: SEEN_SLOTS, unit: 'entries' }));
     return cache;
   });
@@ -82,7 +90,7 @@ export function itemCacheStats(store: Scope): Readonly<ItemCacheStats> {
  * than the cache holds then find the part that fits, instead of each item evicted just before
  * its turn comes round again.
  */
-function admit(cache: ItemCache, accountId: number, id: number, version: number, bytes: number): boolean {
+export function admit(cache: ItemCache, accountId: number, id: number, version: number, bytes: number): boolean {
   const slot = (Math.imul(id, 0x9e3779b1) ^ Math.imul(accountId, 0x85ebca6b)) >>> 16;
   if (cache.seenIds[slot] !== id || cache.seenAccounts[slot] !== accountId) {
     cache.seenIds[slot] = id;
@@ -90,7 +98,7 @@ function admit(cache: ItemCache, accountId: number, id: number, version: number,
     return false;
   }
   cache.seenIds[slot] = -1;
-  while (cache.entries.weight + bytes > LIMIT_BYTES) {
+  while (cache.entries.weight + bytes > cache.limit) {
     const [oldestKey, oldest] = cache.entries.oldest() as [TenantRowKey, Entry];
     if (accountOfRowKey(oldestKey) !== accountId || oldest.version >= version) return false;
     cache.entries.delete(oldestKey);
