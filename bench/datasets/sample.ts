@@ -3,45 +3,36 @@ import { openStorage } from '../../src/storage/database.js';
 import { random } from '../lib/signed.js';
 import type { Dataset } from './datasets.js';
 
-export async function sampleContactIds(dataset: Dataset, count: number, seed: number): Promise<number[]> {
+/** The account's contact ids in id order; with `firstLive`, only the first that many not anonymised. */
+async function contactIds(dataset: Dataset, firstLive?: number): Promise<number[]> {
   const storage = await openStorage(dataset.url);
   try {
-    const rows = await storage.db
-      .selectFrom('contacts')
-      .select('id')
-      .where('account_id', '=', dataset.accountId)
-      .orderBy('id')
-      .execute();
-    const next = random(seed);
-    const ids = rows.map((r) => r.id);
-    // Distinct ids (a partial Fisher–Yates shuffle).
-    const take = Math.min(count, ids.length);
-    for (let i = 0; i < take; i++) {
-      const j = i + Math.floor(next() * (ids.length - i));
-      [ids[i], ids[j]] = [ids[j] as number, ids[i] as number];
-    }
-    return ids.slice(0, take);
+    let query = storage.db.selectFrom('contacts').select('id').where('account_id', '=', dataset.accountId).orderBy('id');
+    if (firstLive !== undefined) query = query.where('is_anonymised', '=', 0).limit(firstLive);
+    return (await query.execute()).map((r) => r.id);
   } finally {
     await storage.close();
   }
 }
 
-/** The first `count` contacts by id that are not anonymised: those heavy.ts loads up. */
-export async function firstContactIds(dataset: Dataset, count: number): Promise<number[]> {
-  const storage = await openStorage(dataset.url);
-  try {
-    const rows = await storage.db
-      .selectFrom('contacts')
-      .select('id')
-      .where('account_id', '=', dataset.accountId)
-      .where('is_anonymised', '=', 0)
-      .orderBy('id')
-      .limit(count)
-      .execute();
-    return rows.map((r) => r.id);
-  } finally {
-    await storage.close();
+/** `count` distinct ids of `ids` in a fixed pseudo-random order (a partial Fisher–Yates shuffle). */
+function shuffled(ids: number[], count: number, seed: number): number[] {
+  const next = random(seed);
+  const take = Math.min(count, ids.length);
+  for (let i = 0; i < take; i++) {
+    const j = i + Math.floor(next() * (ids.length - i));
+    [ids[i], ids[j]] = [ids[j] as number, ids[i] as number];
   }
+  return ids.slice(0, take);
+}
+
+export async function sampleContactIds(dataset: Dataset, count: number, seed: number): Promise<number[]> {
+  return shuffled(await contactIds(dataset), count, seed);
+}
+
+/** The first `count` contacts by id that are not anonymised (those heavy.ts loads up), shuffled. */
+export async function firstContactIds(dataset: Dataset, count: number, seed: number): Promise<number[]> {
+  return shuffled(await contactIds(dataset, count), count, seed);
 }
 
 /**

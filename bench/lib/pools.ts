@@ -89,8 +89,7 @@ export function heavyPools(credentials: Credentials, heavyIds: readonly number[]
 
 /** The contacts of a heavy dataset that carry heavy records, in a fixed pseudo-random order. */
 export async function heavyIds(dataset: Dataset): Promise<number[]> {
-  const first = new Set(await firstContactIds(dataset, dataset.heavy));
-  return (await sampleContactIds(dataset, dataset.contacts, 11)).filter((id) => first.has(id));
+  return firstContactIds(dataset, dataset.heavy, 11);
 }
 
 /**
